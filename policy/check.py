@@ -1,0 +1,151 @@
+"""The rules every content change must pass before anything is built or published."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from .clause import Unit
+from .language import LANGUAGES, ORIGINAL
+from .problem import Problem, error, warning
+from .published import check_published
+from .reference import find_references
+from .sync import mismatches
+from .version import Policy, Version, load_policy
+
+_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(?=[\s/>])|<!--|<!\w|<\?")
+_ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
+_SCRIPT_LINK = re.compile(r"(?:\]\(\s*|<)(?:javascript|vbscript|data):", re.IGNORECASE)
+_PLACEHOLDER = re.compile(r"_{3,}")
+
+
+def check(content: Path, today: datetime.date, base: str | None = None) -> tuple[Policy, list[Problem]]:
+    """The content's versions and every problem in them, errors and warnings, in file and line order."""
+    policy, problems = load_policy(content)
+    problems += check_policy(policy, today)
+    problems += check_published(content, policy, today, base)
+    return policy, sorted(set(problems))
+
+
+def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
+    problems = _missing_languages(policy)
+    for lang in LANGUAGES:
+        for version in policy.versions[lang].values():
+            problems += _numbering(version) + _markup(version) + _references(version) + _placeholders(version)
+    unit_problems = {date: _unit_mismatches(policy, date) for date in policy.dates}
+    problems += [problem for found in unit_problems.values() for problem in found]
+    in_step = [date for date in policy.dates if not unit_problems[date]]
+    for old, new in zip(in_step, in_step[1:]):
+        if policy.previous(new) == old:
+            problems += [error(policy.get(m.lang, new).path, m.line, "translation-sync", m.message())
+                         for m in mismatches(policy, old, new)]
+    if policy.dates and policy.in_force(today) is None:
+        first = policy.get(ORIGINAL, policy.dates[0])
+        problems.append(error(first.path, 1, "in-force",
+                              f"no version is in force on {today}: the earliest takes effect on {first.date}"))
+    return problems
+
+
+def _where(version: Version, unit: Unit) -> str:
+    what = f"clause {unit.number}" if unit.number else "the preamble"
+    return f"{version.lang} {version.date}: {what}"
+
+
+def _missing_languages(policy: Policy) -> list[Problem]:
+    problems = []
+    every = sorted(set().union(*(policy.versions[lang] for lang in LANGUAGES)))
+    for date in every:
+        present = [lang for lang in LANGUAGES if date in policy.versions[lang]]
+        for lang in set(LANGUAGES) - set(present):
+            other = policy.get(present[0], date)
+            path = other.path.parent.parent / lang / other.path.name
+            problems.append(error(path, 1, "missing-translation",
+                                  f"the {lang} text of version {date} is missing: every version needs "
+                                  f"{', '.join(LANGUAGES)} (found {', '.join(present)})"))
+    return problems
+
+
+def _numbering(version: Version) -> list[Problem]:
+    """Numbers go 1, 1.1, 1.1.1, 1.1.2, 1.2, 2 ...: each the first child, or the next at some level."""
+    problems, previous = [], ()
+    for unit in version.document.units:
+        parts = unit.parts
+        allowed = {previous + (1,)} | {previous[:k] + (previous[k] + 1,) for k in range(len(previous))}
+        if parts not in allowed:
+            shown = ".".join(map(str, previous))
+            if parts == previous:
+                reason = "appears twice"
+            elif parts < previous:
+                reason = f"comes after {shown}: numbers must go up"
+            else:
+                reason = f"follows {shown}: numbering has a gap" if previous else "comes first: numbering starts at 1"
+            problems.append(error(version.path, unit.line, "numbering", f"{_where(version, unit)} {reason}"))
+        previous = parts
+    return problems
+
+
+def _unit_mismatches(policy: Policy, date: datetime.date) -> list[Problem]:
+    """Translations must have the original's numbered units, in the same order."""
+    original = policy.get(ORIGINAL, date).document.units
+    problems = []
+    for lang in LANGUAGES:
+        version = policy.get(lang, date)
+        units = version.document.units
+        matcher = SequenceMatcher(None, [u.number for u in original], [u.number for u in units], autojunk=False)
+        for op, i1, i2, j1, j2 in matcher.get_opcodes():
+            line = units[j1].line if j1 < len(units) else (units[-1].line if units else 1)
+            for unit in original[i1:i2] if op in ("delete", "replace") else ():
+                problems.append(error(version.path, line, "same-units",
+                                      f"{lang} {date}: clause {unit.number} is missing; the {ORIGINAL} text "
+                                      f"has it at line {unit.line}"))
+            for unit in units[j1:j2] if op in ("insert", "replace") else ():
+                problems.append(error(version.path, unit.line, "same-units",
+                                      f"{_where(version, unit)} is not in the {ORIGINAL} text"))
+    return problems
+
+
+def _lines(unit: Unit, pattern: re.Pattern):
+    """Each match of `pattern` in the unit's Markdown, with the file line it is on."""
+    for block in unit.blocks:
+        for match in pattern.finditer(block.source):
+            yield match, block.line + block.source.count("\n", 0, match.start())
+
+
+def _markup(version: Version) -> list[Problem]:
+    """Raw HTML, attribute lists and script links could put code on the site: only plain Markdown."""
+    rules = [(_TAG, "raw HTML is not allowed in the policy text (found '{}'); write plain text"),
+             (_ATTRIBUTES, "curly-brace attributes are not allowed in the policy text (found '{}')"),
+             (_SCRIPT_LINK, "links may not run code (found '{}')")]
+    problems = []
+    for unit in version.document.all_units:
+        for pattern, message in rules:
+            for match, line in _lines(unit, pattern):
+                problems.append(error(version.path, line, "raw-html", message.format(match.group())))
+    return problems
+
+
+def _references(version: Version) -> list[Problem]:
+    problems = []
+    numbers = version.document.by_number
+    for unit in version.document.all_units:
+        for block in unit.blocks:
+            for reference in find_references(block.source, version.lang):
+                if reference.number not in numbers:
+                    line = block.line + block.source.count("\n", 0, reference.start)
+                    problems.append(error(version.path, line, "reference",
+                                          f"{_where(version, unit)} refers to {reference.number}, "
+                                          "which does not exist in this version"))
+    return problems
+
+
+def _placeholders(version: Version) -> list[Problem]:
+    problems = [warning(version.path, line, "placeholder",
+                        f"{_where(version, unit)} has an unfilled placeholder '{match.group()}'")
+                for unit in version.document.all_units for match, line in _lines(unit, _PLACEHOLDER)]
+    for key in ("title", "summary"):
+        if _PLACEHOLDER.search(version.source.meta[key]):
+            problems.append(warning(version.path, 1, "placeholder",
+                                    f"{version.lang} {version.date}: the {key} is still a placeholder; write it"))
+    return problems

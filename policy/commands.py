@@ -1,0 +1,109 @@
+"""What each command of build.py does, with the messages editors see."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import sys
+from pathlib import Path
+
+import yaml
+
+from .change import Kind, compare, summary
+from .check import check as run_checks
+from .language import LANGUAGES
+from .problem import ContentError, Problem
+from .publish import build_site
+from .redline import to_text
+from .render import RenderError
+from .sync import status
+from .version import load_policy
+
+PLACEHOLDER = "_____"
+
+
+def report(problems: list[Problem]) -> None:
+    """Print problems for people, and as annotations on the pull request when run by GitHub Actions."""
+    annotate = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in problems:
+        print(problem.annotation() if annotate else problem.format(), file=sys.stderr)
+    errors = sum(problem.is_error for problem in problems)
+    if problems:
+        print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+
+
+def check(content: Path, today: datetime.date, base: str | None) -> int:
+    _, problems = run_checks(content, today, base)
+    report(problems)
+    if not any(problem.is_error for problem in problems):
+        print(f"content OK for {today}")
+        return 0
+    return 1
+
+
+def build(content: Path, out: Path, today: datetime.date, base: str | None) -> int:
+    try:
+        warnings = build_site(content, out, today, base)
+    except ContentError as exc:
+        report(exc.problems)
+        print(f"nothing was built: fix the errors above; {out} is unchanged", file=sys.stderr)
+        return 1
+    except RenderError as exc:
+        print(f"error: {exc}\nnothing was built; {out} is unchanged", file=sys.stderr)
+        return 1
+    report(warnings)
+    print(f"built {out} for {today}")
+    return 0
+
+
+def new_version(content: Path, date: datetime.date) -> int:
+    """Copy the latest version of every language to `date`, its summary left for the editor."""
+    policy, problems = load_policy(content)
+    if not policy.dates:
+        report(problems)
+        print("error: there is no complete version to start from", file=sys.stderr)
+        return 1
+    latest = policy.dates[-1]
+    if date <= latest:
+        print(f"error: the new version's date must be after the latest version, {latest}", file=sys.stderr)
+        return 1
+    for lang in LANGUAGES:
+        old = policy.get(lang, latest)
+        meta = yaml.safe_dump({"title": old.title, "summary": PLACEHOLDER}, allow_unicode=True,
+                              sort_keys=False, width=1000)
+        path = old.path.with_name(f"{date}.md")
+        path.write_text(f"---\n{meta}---\n{old.source.body}", encoding="utf-8")
+        print(f"created {path}")
+    print(f"now edit the three files: write the summary (replace {PLACEHOLDER}) and make the same change "
+          "in every language; then run: python build.py check")
+    return 0
+
+
+def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
+    """Print the redline of a version against the one before it, unit by unit."""
+    policy, problems = load_policy(content)
+    if len(policy.dates) < 2 and not dates:
+        print("there is only one version: nothing to compare")
+        return 0
+    old, new = dates or policy.dates[-2:]
+    color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    for language in [lang] if lang else LANGUAGES:
+        try:
+            changes = summary(compare(policy.get(language, old).document, policy.get(language, new).document))
+        except KeyError:
+            print(f"error: {language} has no version {old} or {new}", file=sys.stderr)
+            return 1
+        print(f"== {language}: {old} → {new}: {len(changes)} change(s)")
+        for change in changes:
+            was = f" (was {change.old.number})" if change.kind is Kind.RENUMBERED else ""
+            print(f"\n-- {change.number or 'preamble'}: {status(change)}{was}")
+            if change.text_changed:
+                print(to_text(change.segments(), color))
+        print()
+    return 0
+
+
+def serve(content: Path, out: Path, today: datetime.date, port: int) -> int:
+    from .preview import preview
+    return preview(content, out, port, lambda: build(content, out, today, None))
+

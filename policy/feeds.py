@@ -1,0 +1,89 @@
+"""Machine-readable files: versions.json, each language's Atom feed, sitemap.xml and robots.txt."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import xml.etree.ElementTree as ET
+
+from .i18n import Locale
+from .language import LANGUAGES, ORIGINAL
+from .pages import changes_path, page_url, version_path
+from .version import Policy
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+XHTML = "http://www.w3.org/1999/xhtml"
+OFFSET = "+05:00"
+"""Kazakhstan's time zone: a version takes effect at midnight there."""
+
+
+def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:
+    """Every version with its date, status, and per language its title, summary, URLs and SHA-256."""
+    current = policy.in_force(today)
+    entries = []
+    for date in policy.dates:
+        languages = {}
+        for lang in LANGUAGES:
+            version = policy.get(lang, date)
+            languages[lang] = {
+                "title": version.title, "summary": version.summary, "sha256": version.sha256,
+                "url": f"{site_url}{lang}/{page_url(version_path(date))}",
+                "changes_url": f"{site_url}{lang}/{page_url(changes_path(date))}",
+            }
+        status = "upcoming" if date > today else ("current" if date == current else "archived")
+        entries.append({"date": date.isoformat(), "status": status, "languages": languages})
+    return json.dumps({"generated_for": today.isoformat(), "current": current and current.isoformat(),
+                       "versions": entries}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
+    element = ET.SubElement(parent, tag, attributes)
+    element.text = text
+    return element
+
+
+def atom_feed(policy: Policy, locale: Locale, site_url: str) -> str:
+    """One entry per version, newest first, each linking to what that version changed."""
+    lang = locale.lang
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
+    home = f"{site_url}{lang}/"
+    _text(feed, f"{{{ATOM}}}title", policy.get(lang, policy.dates[-1]).title)
+    _text(feed, f"{{{ATOM}}}id", f"{home}feed.xml")
+    _text(feed, f"{{{ATOM}}}updated", f"{policy.dates[-1]}T00:00:00{OFFSET}")
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{home}feed.xml"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": home})
+    _text(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", "Allurauto")
+    for date in reversed(policy.dates):
+        version = policy.get(lang, date)
+        link = f"{home}{page_url(changes_path(date))}"
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        title = locale.gettext("Version of %(date)s") % {"date": locale.date(date)}
+        _text(entry, f"{{{ATOM}}}title", title)
+        _text(entry, f"{{{ATOM}}}id", link)
+        _text(entry, f"{{{ATOM}}}updated", f"{date}T00:00:00{OFFSET}")
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": link})
+        _text(entry, f"{{{ATOM}}}summary", version.summary)
+    return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def sitemap(site_url: str, urls: list[str]) -> str:
+    """Every page in every language, each with `hreflang` links to all its languages; `x-default`
+    is the language chooser for the home pages and the Russian original for the others."""
+    ET.register_namespace("", SITEMAP)
+    ET.register_namespace("xhtml", XHTML)
+    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    for url in urls:
+        alternates = {lang: f"{site_url}{lang}/{url}" for lang in LANGUAGES}
+        alternates["x-default"] = site_url if url == "" else alternates[ORIGINAL]
+        for location in dict.fromkeys(alternates.values()):
+            element = ET.SubElement(root, f"{{{SITEMAP}}}url")
+            _text(element, f"{{{SITEMAP}}}loc", location)
+            for lang, href in alternates.items():
+                ET.SubElement(element, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": lang, "href": href})
+    return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def robots(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n"

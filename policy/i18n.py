@@ -1,0 +1,54 @@
+"""The project's own user-facing strings (gettext catalogs in `theme/locales/`) and dates, via Babel."""
+
+from __future__ import annotations
+
+import datetime
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from babel.dates import format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+from .problem import Problem, error
+
+DOMAIN = "messages"
+
+
+def catalog_path(locales: Path, lang: str) -> Path:
+    return locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+@dataclass(frozen=True)
+class Locale:
+    """One language's translations and date format."""
+
+    lang: str
+    translations: Translations
+
+    def gettext(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def date(self, date: datetime.date) -> str:
+        """A date as readers of the language write it: `25 ноября 2026 г.`, `2026 ж. 25 қараша`."""
+        return format_date(date, "long", locale=self.lang)
+
+
+def load_locale(locales: Path, lang: str) -> tuple[Locale | None, list[Problem]]:
+    """Read a language's catalog; every message must be translated, or none of it is used."""
+    path = catalog_path(locales, lang)
+    if not path.is_file():
+        return None, [error(path, 1, "translation", f"the {lang} catalog of the site's own strings is missing")]
+    with path.open("rb") as file:
+        catalog = read_po(file, locale=lang)
+    problems = [error(path, message.lineno or 1, "translation",
+                      f"the {lang} translation of \"{message.id}\" is missing")
+                for message in catalog if message.id and not message.string]
+    if problems:
+        return None, problems
+    buffer = io.BytesIO()
+    write_mo(buffer, catalog)
+    buffer.seek(0)
+    return Locale(lang, Translations(buffer, domain=DOMAIN)), []

@@ -1,0 +1,151 @@
+"""The site's pages for one language, as renderer-neutral Markdown generated from `theme/pages/`.
+
+Pages link to each other by their Markdown paths (`../history.md`), which any static-site
+renderer resolves, and every unit carries its anchor (`{#p-5-2}`, an attribute list).
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .change import Change, Kind, compare, summary
+from .clause import Unit
+from .i18n import Locale
+from .redline import to_html
+from .reference import link_references
+from .version import Policy, Version
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of the site: where it goes, its title, its Markdown, and whether search finds it."""
+
+    path: str
+    title: str
+    body: str
+    searchable: bool = False
+
+    @property
+    def url(self) -> str:
+        return page_url(self.path)
+
+
+def page_url(path: str) -> str:
+    """A page's address relative to its language's root, from its Markdown path:
+    `versions/2026-11-24.md` is at `versions/2026-11-24/`."""
+    stem = path.removesuffix(".md")
+    return "" if stem == "index" else stem + "/"
+
+
+HOME, HISTORY = "index.md", "history.md"
+
+
+def version_path(date: datetime.date) -> str:
+    return f"versions/{date}.md"
+
+
+def changes_path(date: datetime.date) -> str:
+    return f"changes/{date}.md"
+
+
+def unit_markdown(unit: Unit, lang: str) -> str:
+    """A unit's Markdown with its anchor, its number linking to itself, and cross-references linked."""
+    blocks = []
+    for index, block in enumerate(unit.blocks):
+        text = link_references(block.source, lang, lambda reference: f"#{reference.anchor}")
+        if index == 0 and unit.number and block.kind == "heading":
+            text += f" {{#{unit.anchor}}}"
+        elif index == 0 and unit.number:
+            text = f"[{unit.label}](#{unit.anchor}){text[len(unit.label):]}\n{{: #{unit.anchor} }}"
+        blocks.append(text)
+    return "\n\n".join(blocks)
+
+
+class PageMaker:
+    """Makes every page of one language for a build date."""
+
+    def __init__(self, policy: Policy, locale: Locale, today: datetime.date, templates: Path):
+        self.policy, self.locale, self.today = policy, locale, today
+        self.lang = locale.lang
+        self.current = policy.in_force(today)
+        self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
+                                      extensions=["jinja2.ext.i18n"], keep_trailing_newline=True,
+                                      trim_blocks=True, lstrip_blocks=True)
+        self.env.install_gettext_translations(locale.translations, newstyle=True)
+        self.env.filters["date"] = locale.date
+        self.env.globals.update(version_path=version_path, changes_path=changes_path)
+
+    def pages(self) -> list[Page]:
+        dates = self.policy.dates
+        return ([self.home(), self.history()] + [self.version(date) for date in dates]
+                + [self.changes(date) for date in dates])
+
+    def _render(self, template: str, path: str, **context) -> str:
+        def href(target: str, anchor: str = "") -> str:
+            link = posixpath.relpath(target, posixpath.dirname(path) or ".")
+            return f"{link}#{anchor}" if anchor else link
+
+        return self.env.get_template(template).render(
+            href=href, today=self.today, current=self.current, lang=self.lang, **context)
+
+    def _state(self, date: datetime.date) -> dict:
+        """When a version is or was in force, relative to the build date."""
+        following = self.policy.next(date)
+        return {"date": date, "status": "upcoming" if date > self.today else
+                ("current" if date == self.current else "archived"),
+                "until": following - datetime.timedelta(days=1) if following else None,
+                "following": following}
+
+    def _version_page(self, path: str, version: Version, searchable: bool) -> Page:
+        document = version.document
+        preamble = list(document.preamble.blocks) if document.preamble else []
+        heading = version.title
+        if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
+            heading = preamble.pop(0).text
+        text = "\n\n".join([b.source for b in preamble] + [unit_markdown(u, self.lang) for u in document.units])
+        upcoming = self.policy.next(self.current) if self.current else None
+        body = self._render("version.md", path, version=version, heading=heading, text=text,
+                            state=self._state(version.date), upcoming=upcoming,
+                            has_changes=self.policy.previous(version.date) is not None)
+        return Page(path, version.title, body, searchable)
+
+    def home(self) -> Page:
+        return self._version_page(HOME, self.policy.get(self.lang, self.current), searchable=True)
+
+    def version(self, date: datetime.date) -> Page:
+        return self._version_page(version_path(date), self.policy.get(self.lang, date), searchable=False)
+
+    def history(self) -> Page:
+        versions = [(self.policy.get(self.lang, date), self._state(date)) for date in reversed(self.policy.dates)]
+        title = self.locale.gettext("Version history")
+        return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions),
+                    searchable=True)
+
+    def changes(self, date: datetime.date) -> Page:
+        path = changes_path(date)
+        version = self.policy.get(self.lang, date)
+        previous = self.policy.previous(date)
+        changes = []
+        if previous:
+            changes = summary(compare(self.policy.get(self.lang, previous).document, version.document))
+        title = self.locale.gettext("Changes in the version of %(date)s") % {"date": self.locale.date(date)}
+        body = self._render("changes.md", path, title=title, version=version, previous=previous,
+                            changes=[self._change(change) for change in changes], state=self._state(date))
+        return Page(path, title, body)
+
+    def _change(self, change: Change) -> dict:
+        """What the changes template shows of one change: its id, label and redline."""
+        unit = change.unit
+        label = unit.number or self.locale.gettext("Preamble")
+        anchor = f"removed-{unit.anchor}" if change.kind is Kind.REMOVED else unit.anchor
+        redline = None
+        if change.text_changed:
+            gettext = self.locale.gettext
+            redline = to_html(change.segments(), gettext("added:"), gettext("removed:")).replace("\n", "<br>\n")
+        return {"kind": change.kind.value, "text_changed": change.text_changed, "label": label,
+                "anchor": anchor, "old": change.old, "new": change.new, "redline": redline}

@@ -1,0 +1,107 @@
+"""Building the whole site: check the content, make every language's pages, render them, add the
+machine-readable files, and only then replace the previous site."""
+
+from __future__ import annotations
+
+import datetime
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from . import feeds
+from .check import check
+from .i18n import Locale, load_locale
+from .language import LANGUAGES, NAMES, ORIGINAL
+from .pages import PageMaker
+from .problem import ContentError, Problem
+from .render import read_site_url, render_language
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the parts of the build live; a test can point them at other trees."""
+
+    root: Path = ROOT
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def theme(self) -> Path:
+        return self.root / "theme"
+
+    @property
+    def locales(self) -> Path:
+        return self.theme / "locales"
+
+
+def load_locales(project: Project) -> tuple[dict[str, Locale], list[Problem]]:
+    locales, problems = {}, []
+    for lang in LANGUAGES:
+        locale, found = load_locale(project.locales, lang)
+        problems += found
+        if locale:
+            locales[lang] = locale
+    return locales, problems
+
+
+def build_site(content: Path, out: Path, today: datetime.date, base: str | None = None,
+               project: Project = Project()) -> list[Problem]:
+    """Build `content` into `out` for the day `today`. On any error raise ContentError (or the
+    renderer's error) and leave `out` as it was; return the warnings."""
+    policy, problems = check(content, today, base)
+    locales, catalog_problems = load_locales(project)
+    problems += catalog_problems
+    if any(problem.is_error for problem in problems):
+        raise ContentError(problems)
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-build-") as work:
+        staging = Path(work) / "site"
+        _render(policy, locales, today, project, Path(work), staging)
+        _replace(staging, out, Path(work) / "previous")
+    return problems
+
+
+def _render(policy, locales: dict[str, Locale], today: datetime.date, project: Project, work: Path,
+            staging: Path) -> None:
+    site_url = read_site_url(project.config)
+    urls = []
+    for lang in LANGUAGES:
+        pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
+        files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
+        render_language(lang, pages, files, work / "pages", staging / lang, project.config, project.theme)
+        urls = [page.url for page in pages]
+    _write_root(staging, policy, locales, today, project, site_url, urls)
+
+
+def _write_root(staging: Path, policy, locales: dict[str, Locale], today: datetime.date, project: Project,
+                site_url: str, urls: list[str]) -> None:
+    """The files at the site's root: the language chooser, 404, versions.json, sitemap, robots."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(project.theme / "root"), autoescape=True)
+    languages = [{"code": lang, "name": NAMES[lang], "title": locales[lang].gettext("Privacy policy"),
+                  "not_found": locales[lang].gettext("This page does not exist.")} for lang in NAMES]
+    context = {"languages": languages, "codes": list(NAMES), "default": ORIGINAL, "site_url": site_url,
+               "root": urlsplit(site_url).path or "/"}
+    for name in ("index.html", "404.html"):
+        (staging / name).write_text(env.get_template(name).render(context), encoding="utf-8")
+    (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")
+    (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, urls), encoding="utf-8")
+    (staging / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
+    (staging / "CNAME").write_text(urlsplit(site_url).hostname + "\n", encoding="utf-8")
+
+
+def _replace(staging: Path, out: Path, previous: Path) -> None:
+    """Swap the new site in; the old one is moved aside first and deleted with the work folder."""
+    if out.exists():
+        out.rename(previous)
+    staging.rename(out)
+    if previous.exists():
+        shutil.rmtree(previous)

@@ -1,0 +1,60 @@
+"""Published versions are immutable: compared with a base revision of the git repository."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+from pathlib import Path
+
+from .problem import Problem, error, warning
+from .source import decode
+from .version import Policy, version_date
+
+NEW_VERSION_HINT = ("to change the policy, make a new version instead: "
+                    "python build.py new-version YYYY-MM-DD")
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+
+
+def default_base(repo: Path) -> str:
+    """`origin/main` when the repository has it (as on CI), else the last commit."""
+    has_origin = _git(repo, "rev-parse", "--verify", "-q", "origin/main^{commit}").returncode == 0
+    return "origin/main" if has_origin else "HEAD"
+
+
+def check_published(content: Path, policy: Policy, today: datetime.date, base: str | None) -> list[Problem]:
+    """Every version file at `base` that is in force on `today` must be unchanged in the work tree
+    (uncommitted changes included): not edited, renamed or deleted."""
+    top = _git(content, "rev-parse", "--show-toplevel") if content.is_dir() else None
+    if top is None or top.returncode != 0:
+        return [warning(content, 1, "published", "not in a git repository: published versions were "
+                        "not checked for changes")]
+    repo = Path(top.stdout.decode().strip())
+    base = base or default_base(repo)
+    listed = _git(repo, "ls-tree", "-r", "-z", "--name-only", base, "--",
+                  str(content.resolve().relative_to(repo.resolve())))
+    if listed.returncode != 0:
+        return [warning(content, 1, "published", f"cannot read revision '{base}', so published versions "
+                        f"were not checked for changes: {listed.stderr.decode().strip()}")]
+    problems = []
+    for name in filter(None, listed.stdout.decode().split("\0")):
+        date = version_date(Path(name))
+        if date is not None and date <= today:
+            problems += _compare(repo, base, name, date)
+    return problems
+
+
+def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Problem]:
+    path = repo / name
+    published, _ = decode(path, _git(repo, "show", f"{base}:{name}").stdout)
+    what = f"version {date} ({path.parent.name}) has been in force since {date} and is published"
+    if not path.is_file():
+        return [error(path, 1, "published", f"{what}: it must not be deleted or renamed; {NEW_VERSION_HINT}")]
+    current, _ = decode(path, path.read_bytes())
+    if current == published:
+        return []
+    old, new = (published or "").split("\n"), (current or "").split("\n")
+    line = next((i for i, (a, b) in enumerate(zip(old, new), start=1) if a != b), min(len(old), len(new)) + 1)
+    return [error(path, line, "published", f"{what}: it must not change; {NEW_VERSION_HINT}")]

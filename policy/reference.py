@@ -1,0 +1,61 @@
+"""Cross-references between clauses ("п.п. 5.2. и 5.3.", "5.2-тармақ", "clauses 5.2 and 5.3")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+_NUMBER = r"\d+(?:\.\d+)*"
+_DOTTED = _NUMBER + r"\.?"
+
+
+def _series(number: str, conjunction: str) -> str:
+    return rf"{number}(?:(?:\s*,\s*(?:{conjunction}\s+)?|\s+{conjunction}\s+){number})*"
+
+
+PATTERNS = {
+    "ru": re.compile(rf"(?<!\w)(?:п\.\s*п\.|пп\.|п\.)\s*(?P<numbers>{_series(_DOTTED, 'и')})"),
+    "kk": re.compile(rf"(?<![\d.])(?P<numbers>{_series(_NUMBER, 'және')})-(?:тарма[қғ]|бөлім)\w*"),
+    "en": re.compile(rf"(?<!\w)(?:clauses?|sections?|paragraphs?)\s+(?P<numbers>{_series(_NUMBER, 'and')})",
+                     re.IGNORECASE),
+}
+"""Per language: a reference phrase, with the list of numbers it names in the group `numbers`."""
+
+_NUMBER_IN_LIST = re.compile(_DOTTED)
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One clause number named by a cross-reference, and where it stands in the text."""
+
+    number: str
+    start: int
+    end: int
+
+    @property
+    def anchor(self) -> str:
+        return "p-" + self.number.replace(".", "-")
+
+
+def find_references(text: str, lang: str) -> list[Reference]:
+    """Every clause number that a cross-reference in `text` names, in order."""
+    references = []
+    for match in PATTERNS[lang].finditer(text):
+        offset = match.start("numbers")
+        for number in _NUMBER_IN_LIST.finditer(match.group("numbers")):
+            references.append(Reference(number.group().rstrip("."), offset + number.start(),
+                                        offset + number.end()))
+    return references
+
+
+def link_references(text: str, lang: str, href: Callable[[Reference], str | None]) -> str:
+    """Turn each referenced number into a Markdown link to `href(reference)`; None leaves it as is."""
+    pieces, last = [], 0
+    for reference in find_references(text, lang):
+        target = href(reference)
+        if target is None:
+            continue
+        pieces += [text[last:reference.start], f"[{text[reference.start:reference.end]}]({target})"]
+        last = reference.end
+    return "".join(pieces) + text[last:]

@@ -1,0 +1,107 @@
+"""The renderer: generated pages to HTML with MkDocs and Material for MkDocs.
+
+This is the only module that knows MkDocs. Each language is its own MkDocs build, from plain
+Markdown files and a generated `mkdocs.yml` that inherits the project's, so each has its own
+`theme.language` and search index. Moving to another renderer means rewriting this module.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import yaml
+
+from .language import NAMES
+from .pages import HISTORY, HOME, Page
+
+SEARCH_LANGUAGE = {"kk": "ru"}
+"""The search index's stemmer per language, where it differs: lunr has no Kazakh, Russian is closest."""
+
+
+class RenderError(Exception):
+    """MkDocs could not build a language (a broken link, a missing page, a theme error)."""
+
+
+def read_site_url(config: Path) -> str:
+    """The site's public address from the top `mkdocs.yml`, ending with a slash."""
+    with config.open(encoding="utf-8") as file:
+        url = yaml.safe_load(file).get("site_url") or "https://allurauto.kz/"
+    return url.rstrip("/") + "/"
+
+
+def _front_matter(page: Page) -> str:
+    meta = {"title": page.title}
+    if not page.searchable:
+        meta["search"] = {"exclude": True}
+        meta["robots"] = "noindex"
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
+
+
+def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> None:
+    """Put the generated Markdown pages, and files copied as they are, into a docs folder."""
+    for page in pages:
+        path = docs / page.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(_front_matter(page) + page.body, encoding="utf-8")
+    for name, text in files.items():
+        (docs / name).write_text(text, encoding="utf-8")
+
+
+def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, history_title: str) -> Path:
+    """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language."""
+    site_url = read_site_url(config)
+    settings = {
+        "INHERIT": os.path.relpath(config.resolve(), folder.resolve()),
+        "site_url": f"{site_url}{lang}/",
+        "docs_dir": "docs",
+        "site_dir": str(site_dir.resolve()),
+        "theme": {"language": lang, "custom_dir": str(theme.resolve())},
+        "plugins": [{"search": {"lang": SEARCH_LANGUAGE.get(lang, lang)}}],
+        "nav": [{NAMES[lang]: HOME}, {history_title: HISTORY}],
+        "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"}
+                                for code, name in NAMES.items()]},
+    }
+    path = folder / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+class _Collect(logging.Handler):
+    """Keeps MkDocs' warnings so that a failed build can say what was wrong."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path) -> None:
+    """Build one language strictly: any warning (a broken link, a missing anchor) fails it."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    handler, logger = _Collect(), logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        build(load_config(str(config_file), strict=True))
+    except (MkDocsException, SystemExit) as exc:
+        details = "\n".join(handler.messages) or str(exc)
+        raise RenderError(f"MkDocs could not build {config_file}:\n{details}") from exc
+    finally:
+        logger.removeHandler(handler)
+
+
+def render_language(lang: str, pages: list[Page], files: dict[str, str], work: Path, site_dir: Path,
+                    config: Path, theme: Path) -> None:
+    """Write one language's pages and config under `work/<lang>/` and build them into `site_dir`."""
+    folder = work / lang
+    write_pages(folder / "docs", pages, files)
+    history = next(page.title for page in pages if page.path == HISTORY)
+    run_mkdocs(write_config(folder, lang, config, theme, site_dir, history))
