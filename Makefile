@@ -30,7 +30,7 @@ screenshots: $(VENV)/.test-installed
 
 catalogs: $(VENV)/.site-installed ## after changing a user-facing string: extract it, update every catalog
 	$(BIN)/pybabel extract -F babel.cfg -o theme/locales/messages.pot --no-location --omit-header .
-	$(BIN)/pybabel update -i theme/locales/messages.pot -d theme/locales --no-location --omit-header --no-fuzzy-matching
+	$(BIN)/pybabel update -i theme/locales/messages.pot -d theme/locales --omit-header --no-fuzzy-matching --ignore-obsolete
 
 $(VENV)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -61,6 +61,8 @@ def _missing_languages(policy: Policy) -> list[Problem]:
         for lang in set(LANGUAGES) - set(present):
             other = policy.get(present[0], date)
             path = other.path.parent.parent / lang / other.path.name
+            if path.exists():
+                continue  # there but unreadable: reported by the rule that could not read it
             problems.append(error(path, 1, "missing-translation",
                                   f"the {lang} text of version {date} is missing: every version needs "
                                   f"{', '.join(LANGUAGES)} (found {', '.join(present)})"))

@@ -77,7 +77,9 @@ def _render(policy, locales: dict[str, Locale], today: datetime.date, project: P
     for lang in LANGUAGES:
         pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
-        render_language(lang, pages, files, work / "pages", staging / lang, project.config, project.theme)
+        site_name = f"Allurauto · {locales[lang].gettext('Privacy policy')}"
+        render_language(lang, site_name, pages, files, work / "pages", staging / lang, project.config,
+                        project.theme)
         urls = [page.url for page in pages]
     _write_root(staging, policy, locales, today, project, site_url, urls)
 

@@ -40,9 +40,18 @@ def redline(old: str, new: str) -> list[Segment]:
             for old_token, new_token in zip(a[i1:i2], b[j1:j2]):
                 _keep(segments, old_token, new_token)
         else:
-            _add(segments, DELETE, "".join(a[i1:i2]))
-            _add(segments, INSERT, "".join(b[j1:j2]))
+            _replace(segments, "".join(a[i1:i2]), "".join(b[j1:j2]))
     return segments
+
+
+def _replace(segments: list[Segment], deleted: str, inserted: str) -> None:
+    """Delete and insert, keeping white space that both sides end with out of the change."""
+    tail = deleted[len(deleted.rstrip()):]
+    if not deleted or not inserted or tail != inserted[len(inserted.rstrip()):]:
+        tail = ""
+    _add(segments, DELETE, deleted[:len(deleted) - len(tail)])
+    _add(segments, INSERT, inserted[:len(inserted) - len(tail)])
+    _add(segments, EQUAL, tail)
 
 
 def _keep(segments: list[Segment], old_token: str, new_token: str) -> None:

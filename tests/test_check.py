@@ -1,0 +1,222 @@
+"""The check on broken content trees: the exact file, line and rule of each error, and a failed
+build leaving the previous site untouched."""
+
+import datetime
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from policy.check import check
+from policy.problem import ContentError
+from policy.publish import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+TODAY = datetime.date(2026, 11, 25)
+FIRST = "2026-11-24.md"
+
+
+@pytest.fixture
+def content(tmp_path):
+    tree = tmp_path / "content"
+    shutil.copytree(ROOT / "content", tree)
+    return tree
+
+
+def found(tree, base=None, today=TODAY):
+    """(file relative to the tree, line, severity, rule) of every problem."""
+    _, problems = check(tree, today, base)
+    return {(str(p.path.relative_to(tree)) if p.path.is_relative_to(tree) else str(p.path), p.line,
+             p.severity, p.rule) for p in problems}
+
+
+def errors(tree, **kwargs):
+    return {problem for problem in found(tree, **kwargs) if problem[2] == "error"}
+
+
+def edit(path, old, new):
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def line_of(path, start):
+    """The line number of the first line of `path` that starts with `start`."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, start=1) if line.startswith(start))
+
+
+def add_version(tree, date, change=None):
+    """A copy of the first version under `date`, with `change(lang, text) -> text` applied."""
+    for lang in ("ru", "kk", "en"):
+        text = (tree / lang / FIRST).read_text(encoding="utf-8")
+        (tree / lang / f"{date}.md").write_text(change(lang, text) if change else text, encoding="utf-8")
+
+
+def test_the_real_content_passes_with_only_the_placeholder_warnings(content):
+    problems = found(content)
+    assert {p for p in problems if p[2] == "error"} == set()
+    assert {(f, line, rule) for f, line, _, rule in problems if rule == "placeholder"} == {
+        (f"{lang}/{FIRST}", 14, "placeholder") for lang in ("ru", "kk", "en")}
+
+
+def test_windows_1251_file(content):
+    path = content / "ru" / FIRST
+    path.write_bytes(path.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    _, problems = check(content, TODAY)
+    [problem] = [p for p in problems if p.rule == "encoding"]
+    assert (problem.path, problem.line) == (path, 2)
+    assert "Windows-1251" in problem.message and "UTF-8" in problem.message
+
+
+def test_bom_and_crlf_are_accepted(content):
+    path = content / "kk" / FIRST
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert errors(content) == set()
+
+
+def test_raw_script(content):
+    edit(content / "ru" / FIRST, "включая доставку Товара.", "включая доставку Товара.<script>alert(1)</script>")
+    assert errors(content) == {(f"ru/{FIRST}", 101, "error", "raw-html")}
+
+
+@pytest.mark.parametrize("markup", ['<iframe src="x">', "<style>", '<img src=x onerror="y">', "<!-- x -->",
+                                    "{: onclick=\"alert(1)\" }", "[x](javascript:alert(1))"])
+def test_any_raw_html_or_attributes(content, markup):
+    edit(content / "en" / FIRST, "9.1. ", f"9.1. {markup} ")
+    assert {(f, rule) for f, _, _, rule in errors(content)} == {(f"en/{FIRST}", "raw-html")}
+
+
+def test_autolinks_and_emails_are_not_html(content):
+    assert "<https://www.allurauto.kz/>" in (content / "ru" / FIRST).read_text(encoding="utf-8")
+    assert errors(content) == set()
+
+
+def test_missing_kazakh_file(content):
+    (content / "kk" / FIRST).unlink()
+    assert errors(content) == {(f"kk/{FIRST}", 1, "error", "missing-translation")}
+
+
+def test_renumbering_gap(content):
+    for lang in ("ru", "kk", "en"):
+        edit(content / lang / FIRST, "\n4.1.12. ", "\n4.1.13. ")
+    line = line_of(content / "ru" / FIRST, "4.1.13. ")
+    assert errors(content) == {(f"{lang}/{FIRST}", line, "error", "numbering") for lang in ("ru", "kk", "en")}
+
+
+@pytest.mark.parametrize("old, new, message", [("5.3. ", "5.2. ", "5.2 appears twice"),
+                                               ("5.6. ", "5.4. ", "5.4 comes after 5.5: numbers must go up")])
+def test_duplicate_and_backwards_numbers(content, old, new, message):
+    line = line_of(content / "ru" / FIRST, old)
+    for lang in ("ru", "kk", "en"):
+        edit(content / lang / FIRST, "\n" + old, "\n" + new)
+    _, problems = check(content, TODAY)
+    numbering = [(p.path.parent.name, p.line, p.message) for p in problems if p.rule == "numbering"]
+    assert ("ru", line, f"ru 2026-11-24: clause {message}") in numbering
+
+
+def test_translation_missing_a_clause(content):
+    path = content / "kk" / FIRST
+    line = line_of(path, "8.4. ")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    del lines[line - 1:line + 1]  # clause 8.4 and the blank line after it
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert errors(content) == {(f"kk/{FIRST}", line, "error", "same-units")}
+
+
+def test_dangling_cross_reference(content):
+    edit(content / "ru" / FIRST, "указанных в п. 4 настоящей", "указанных в п. 14 настоящей")
+    assert errors(content) == {(f"ru/{FIRST}", 121, "error", "reference")}
+
+
+def test_translation_that_did_not_follow_a_change(content):
+    def change(lang, text):
+        return text.replace("30 календарных дней", "15 календарных дней") if lang == "ru" else text
+
+    add_version(content, "2027-03-01", change)
+    assert errors(content) == {(f"{lang}/2027-03-01.md", 145, "error", "translation-sync") for lang in ("kk", "en")}
+    _, problems = check(content, TODAY)
+    messages = {p.message for p in problems if p.rule == "translation-sync"}
+    assert "kk: 8.2 is unchanged from 2026-11-24 to 2027-03-01 while ru changed it" in messages
+
+
+@pytest.mark.parametrize("front, line, rule", [
+    ("---\ntitle: T\n---\n", 1, "front-matter"),
+    ("---\ntitle: T\nsummary: S\nauthor: X\n---\n", 4, "front-matter"),
+    ("---\ntitle: T\nsummary: Демо: x\n---\n", 3, "front-matter"),
+    ("title: T\n", 1, "front-matter"),
+])
+def test_front_matter(content, front, line, rule):
+    path = content / "en" / FIRST
+    body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
+    path.write_text(front + body, encoding="utf-8")
+    assert errors(content) == {(f"en/{FIRST}", line, "error", rule)}
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "2026-02-30.md", "draft.md"])
+def test_only_version_files_in_a_language_folder(content, name):
+    (content / "ru" / name).write_text("x", encoding="utf-8")
+    assert errors(content) == {(f"ru/{name}", 1, "error", "layout")}
+
+
+def git(tree, *args):
+    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tree, check=True,
+                   capture_output=True)
+
+
+@pytest.fixture
+def repository(content):
+    git(content, "init", "-q")
+    git(content, "add", ".")
+    git(content, "commit", "-qm", "first")
+    return content
+
+
+def test_edit_to_a_version_in_force(repository):
+    edit(repository / "ru" / FIRST, "30 календарных дней", "15 календарных дней")
+    assert errors(repository) == {(f"ru/{FIRST}", 145, "error", "published")}
+
+
+def test_renaming_or_deleting_a_version_in_force(repository):
+    (repository / "en" / FIRST).rename(repository / "en" / "2026-11-23.md")
+    assert (f"en/{FIRST}", 1, "error", "published") in errors(repository)
+
+
+def test_an_upcoming_version_may_be_corrected(repository):
+    add_version(repository, "2030-01-01")
+    git(repository, "add", ".")
+    git(repository, "commit", "-qm", "upcoming")
+    edit(repository / "ru" / "2030-01-01.md", "title: ", "title: Исправленная ")
+    assert errors(repository) == set()
+    assert (f"ru/2030-01-01.md", 2, "error", "published") in errors(repository, today=datetime.date(2030, 1, 1))
+
+
+def test_outside_git_immutability_is_reported_as_not_checked(content):
+    _, problems = check(content, TODAY)
+    assert any(p.rule == "published" and p.severity == "warning" and "not checked" in p.message for p in problems)
+
+
+def snapshot(folder):
+    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def test_failed_builds_leave_the_previous_site_untouched(content, tmp_path):
+    out = tmp_path / "site"
+    build_site(content, out, TODAY)
+    before = snapshot(out)
+    assert (out / "ru" / "index.html").is_file()
+    breakages = [
+        lambda: (content / "kk" / FIRST).write_bytes("мәтін".encode("utf-16")),
+        lambda: edit(content / "ru" / FIRST, "9.1. ", "9.1. <script>x</script> "),
+        lambda: (content / "en" / FIRST).unlink(),
+    ]
+    for breakage in breakages:
+        backup = tmp_path / "backup"
+        shutil.copytree(content, backup)
+        breakage()
+        with pytest.raises(ContentError):
+            build_site(content, out, TODAY)
+        assert snapshot(out) == before
+        shutil.rmtree(content)
+        backup.rename(content)

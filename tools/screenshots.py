@@ -1,0 +1,36 @@
+"""Take the README's screenshots from the demo history: the current policy and a change page."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from policy.publish import build_site  # noqa: E402
+from tools.browser import chromium, serve  # noqa: E402
+
+SHOTS = {"current-ru.png": ("ru/", 390, 844), "changes-ru.png": ("ru/changes/2026-06-01/", 1100, 1000),
+         "changes-kk.png": ("kk/changes/2026-06-01/#p-7-1", 390, 844)}
+
+
+def main() -> None:
+    out_dir = ROOT / "docs" / "screenshots"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as work:
+        site = Path(work) / "site"
+        build_site(ROOT / "examples" / "demo" / "content", site, datetime.date(2026, 11, 25))
+        with serve(site) as base, chromium() as browser:
+            for name, (path, width, height) in SHOTS.items():
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto(base + path)
+                page.screenshot(path=out_dir / name)
+                page.close()
+                print(f"wrote docs/screenshots/{name}")
+
+
+if __name__ == "__main__":
+    main()
