@@ -1,7 +1,8 @@
 """Word-level redlines: what a reader sees struck out and inserted in a changed unit.
 
 Tokens are whole words with the punctuation and white space that follow them, so a change never
-cuts a word in half (Cyrillic and Kazakh letters are word characters like Latin ones).
+cuts a word in half (Cyrillic and Kazakh letters are word characters like Latin ones); a word
+keeps its inner hyphens and dots, so "Интернет-магазин" and clause numbers like "7.2" stay whole.
 Tokens are compared without their trailing white space, so re-wrapping a line is no change.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
-_TOKEN = re.compile(r"\w+[^\w\s]*\s*|[^\w\s]+\s*|\s+")
+_TOKEN = re.compile(r"\w+(?:[-.,'’/]\w+)*[^\w\s]*\s*|[^\w\s]+\s*|\s+")
 
 
 @dataclass(frozen=True)

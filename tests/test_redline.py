@@ -62,3 +62,10 @@ def test_nothing_is_lost(old, new):
 @given(st.one_of(texts(), st.text()))
 def test_identical_texts_give_no_change(text):
     assert all(segment.op == EQUAL for segment in redline(text, text))
+
+
+def test_hyphenated_words_and_clause_numbers_stay_whole():
+    assert tokenize("Интернет-магазин п.п. 7.2. и 7.2-тармақ") == [
+        "Интернет-магазин ", "п.п. ", "7.2. ", "и ", "7.2-тармақ"]
+    segments = redline("п.п. 5.2., 5.3. и 7.2. настоящей", "п.п. 5.2., 5.3. и 7.3. настоящей")
+    assert [(s.op, s.text) for s in segments if s.op != EQUAL] == [(DELETE, "7.2."), (INSERT, "7.3.")]

@@ -1,0 +1,60 @@
+"""Shared fixtures: the demo history and the real content, each built once per test run."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from policy.publish import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "examples" / "demo" / "content"
+CONTENT = ROOT / "content"
+BUILD_DATE = datetime.date(2026, 11, 25)
+"""The demo is built for this day: 2026-06-01 is in force, 2030-01-01 is upcoming."""
+
+
+class Site:
+    """A built site on disk, with its pages parsed."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, url: str) -> Path:
+        path = self.root / url
+        return path / "index.html" if url.endswith("/") or url == "" else path
+
+    def page(self, url: str) -> BeautifulSoup:
+        return BeautifulSoup(self.path(url).read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.root.rglob("*.html"))
+
+
+def _built(tmp_path_factory, content: Path, name: str) -> Site:
+    out = tmp_path_factory.mktemp(name) / "site"
+    build_site(content, out, BUILD_DATE)
+    return Site(out)
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Site:
+    return _built(tmp_path_factory, DEMO, "demo")
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Site:
+    return _built(tmp_path_factory, CONTENT, "real")
+
+
+def require_tool(path: str) -> None:
+    """Skip a test whose tool is missing, except on CI, where a missing tool is a failure."""
+    if shutil.which(path) is None and not os.path.exists(path):
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{path} is required on CI (install it in .ci/run)")
+        pytest.skip(f"{path} is not installed")

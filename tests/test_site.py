@@ -1,0 +1,267 @@
+"""The built site, checked on its parsed HTML and data files: the demo history and the real content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from policy.version import load_policy
+from tests.conftest import CONTENT, DEMO
+
+LANGS = ("ru", "kk", "en")
+DEMO_DATES = ("2024-01-15", "2025-03-01", "2026-06-01", "2030-01-01")
+SITE_URL = "https://allurauto.kz/"
+each_lang = pytest.mark.parametrize("lang", LANGS)
+
+
+def text(element) -> str:
+    return re.sub(r"\s+", " ", element.get_text(" ").replace("\u202f", " ").replace("\xa0", " "))
+
+
+def page_urls(dates):
+    return ["", "history/"] + [f"versions/{d}/" for d in dates] + [f"changes/{d}/" for d in dates]
+
+
+def test_every_page_and_file_exists(demo_site):
+    for lang in LANGS:
+        for url in page_urls(DEMO_DATES) + ["404.html", "feed.xml", "search/search_index.json"]:
+            assert demo_site.path(f"{lang}/{url}").is_file(), f"{lang}/{url}"
+    for name in ("index.html", "404.html", "versions.json", "sitemap.xml", "robots.txt"):
+        assert (demo_site.root / name).is_file()
+
+
+def test_html_lang_is_right_on_every_page(demo_site):
+    for path in demo_site.html_files():
+        relative = path.relative_to(demo_site.root)
+        expected = relative.parts[0] if len(relative.parts) > 1 else "ru"
+        html = demo_site.page(str(relative)).html
+        assert html["lang"] == expected, relative
+
+
+@pytest.mark.parametrize("lang, in_force, upcoming", [
+    ("ru", "Действует с 1 июня 2026 г.", "Новая редакция вступает в силу 1 января 2030 г."),
+    ("kk", "2026 ж. 1 маусым бастап күшінде", "Жаңа редакция 2030 ж. 1 қаңтар күшіне енеді"),
+    ("en", "In force since June 1, 2026", "A new version takes effect on January 1, 2030"),
+])
+def test_current_page_dates_and_upcoming_notice(demo_site, lang, in_force, upcoming):
+    page = demo_site.page(f"{lang}/")
+    assert in_force in text(page.select_one("article"))
+    notice = page.select_one(".admonition")
+    assert upcoming in text(notice)
+    assert notice.select_one('a[href="changes/2030-01-01/"]')
+    assert page.select_one('a[href="changes/2026-06-01/"]'), "link to this version's changes"
+    assert page.select_one('a[href="history/"]')
+
+
+@pytest.mark.parametrize("lang, date", [("ru", "24 ноября 2026 г."), ("kk", "2026 ж. 24 қараша"),
+                                        ("en", "November 24, 2026")])
+def test_real_current_page(real_site, lang, date):
+    page = real_site.page(f"{lang}/")
+    assert date in text(page.select_one("article"))
+    assert page.select_one(".admonition") is None, "no upcoming version, no notice"
+
+
+def unit_anchors(page):
+    return [element["id"] for element in page.select("article [id^=p-]")]
+
+
+def test_anchors_identical_across_languages_and_match_the_content(real_site):
+    policy, _ = load_policy(CONTENT)
+    expected = [unit.anchor for unit in policy.get("ru", policy.dates[0]).document.units]
+    assert len(expected) == 72
+    for lang in LANGS:
+        assert unit_anchors(real_site.page(f"{lang}/")) == expected
+
+
+@each_lang
+def test_cross_references_link_to_existing_clauses(real_site, lang):
+    page = real_site.page(f"{lang}/")
+    ids = {element["id"] for element in page.select("[id]")}
+    clause = page.select_one("#p-6-2-1")
+    assert clause.select_one('a[href="#p-4"]'), "6.2.1 refers to section 4"
+    assert {a["href"] for a in page.select_one("#p-7-1").select('a[href^="#p-"]')} == {
+        "#p-7-1", "#p-5-2", "#p-5-3", "#p-7-2"}
+    for link in page.select('article a[href^="#"]'):
+        assert link["href"][1:] in ids
+
+
+def redline_after(page, anchor):
+    heading = page.find(id=anchor)
+    assert heading is not None and heading.name == "h3", anchor
+    return heading.find_next_sibling("div", class_="redline")
+
+
+@each_lang
+def test_redlines_mark_the_changed_words(demo_site, lang):
+    page = demo_site.page(f"{lang}/changes/2025-03-01/")
+    redline = redline_after(page, "p-8-2")
+    assert [d.get_text() for d in redline.select("del")][0].endswith("30")
+    assert [i.get_text() for i in redline.select("ins")][0].endswith("15")
+    assert redline.select_one("del .visually-hidden") and redline.select_one("ins .visually-hidden")
+    assert {h["id"] for h in page.select("article h3")} == {"p-1-1-1", "p-8-2"}
+
+
+@each_lang
+def test_change_page_shows_each_kind_of_change(demo_site, lang):
+    page = demo_site.page(f"{lang}/changes/2026-06-01/")
+    assert {h["id"] for h in page.select("article h3")} == {"p-4-1-5", "removed-p-5-4", "p-7-1", "p-7-2"}
+    added, removed = redline_after(page, "p-4-1-5"), redline_after(page, "removed-p-5-4")
+    assert added.select("ins") and not added.select("del")
+    assert removed.select("del") and not removed.select("ins")
+    reference = redline_after(page, "p-7-1")
+    assert "7.2" in reference.select_one("del").get_text() and "7.3" in reference.select_one("ins").get_text()
+    summary = page.select_one("#summary").find_next_sibling("ul")
+    assert summary.select_one('a[href="../../versions/2026-06-01/#p-4-1-6"]'), "renumbered, shown as such"
+    assert "4.1.5 → 4.1.6" in text(summary)
+    assert not page.select("article h3#p-4-1-6"), "unchanged wording is not repeated"
+
+
+@each_lang
+def test_first_version_has_nothing_to_compare(demo_site, lang):
+    page = demo_site.page(f"{lang}/changes/2024-01-15/")
+    assert not page.select(".redline")
+    assert page.select_one('article a[href="../../versions/2024-01-15/"]')
+
+
+@each_lang
+def test_banners_on_archived_and_upcoming_versions(demo_site, lang):
+    archived = demo_site.page(f"{lang}/versions/2024-01-15/").select_one(".admonition.warning")
+    assert archived and archived.select_one('a[href="../../"]')
+    assert demo_site.page(f"{lang}/versions/2030-01-01/").select_one(".admonition.info")
+    current = demo_site.page(f"{lang}/versions/2026-06-01/")
+    assert not current.select(".admonition.warning")
+
+
+def test_archived_banner_dates(demo_site):
+    banner = text(demo_site.page("ru/versions/2025-03-01/").select_one(".admonition"))
+    assert "с 1 марта 2025 г. по 31 мая 2026 г." in banner
+
+
+@each_lang
+def test_history_lists_every_version_newest_first(demo_site, lang):
+    page = demo_site.page(f"{lang}/history/")
+    assert [h["id"] for h in page.select("article h2")] == [f"v-{d}" for d in reversed(DEMO_DATES)]
+    policy, _ = load_policy(DEMO)
+    body = text(page.select_one("article"))
+    for date in policy.dates:
+        version = policy.get(lang, date)
+        assert version.summary in body
+        assert hashlib.sha256(version.path.read_bytes()).hexdigest() in body
+        assert page.select_one(f'a[href="../versions/{date}/"]') and page.select_one(f'a[href="../changes/{date}/"]')
+
+
+@pytest.mark.parametrize("url", ["", "history/", "versions/2024-01-15/", "changes/2026-06-01/", "404.html"])
+def test_switcher_leads_to_the_same_page_in_each_language(demo_site, url):
+    for lang in LANGS:
+        page_url = f"https://example.test/{lang}/{url}"
+        links = demo_site.page(f"{lang}/{url}").select("a.md-select__link")
+        targets = {link["hreflang"]: urljoin(page_url, link["href"]) for link in links}
+        expected_url = "" if url == "404.html" else url
+        assert targets == {other: f"https://example.test/{other}/{expected_url}" for other in ("kk", "ru", "en")}
+
+
+def test_versions_json_matches_the_content(demo_site):
+    data = json.loads((demo_site.root / "versions.json").read_text(encoding="utf-8"))
+    policy, _ = load_policy(DEMO)
+    assert [v["date"] for v in data["versions"]] == list(DEMO_DATES)
+    assert data["current"] == "2026-06-01"
+    assert [v["status"] for v in data["versions"]] == ["archived", "archived", "current", "upcoming"]
+    for entry in data["versions"]:
+        for lang in LANGS:
+            version = policy.get(lang, __import__("datetime").date.fromisoformat(entry["date"]))
+            item = entry["languages"][lang]
+            assert item["sha256"] == hashlib.sha256(version.path.read_bytes()).hexdigest()
+            assert (item["title"], item["summary"]) == (version.title, version.summary)
+            for key in ("url", "changes_url"):
+                assert item[key].startswith(SITE_URL)
+                assert demo_site.path(item[key][len(SITE_URL):]).is_file()
+
+
+@each_lang
+def test_atom_feed(demo_site, lang):
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    feed = ET.parse(demo_site.root / lang / "feed.xml").getroot()
+    entries = feed.findall("a:entry", ns)
+    assert len(entries) == len(DEMO_DATES)
+    links = [e.find("a:link", ns).get("href") for e in entries]
+    assert links == [f"{SITE_URL}{lang}/changes/{d}/" for d in reversed(DEMO_DATES)]
+    assert len({e.find("a:id", ns).text for e in entries}) == len(entries)
+    assert all(e.find("a:updated", ns).text.startswith(d) for e, d in zip(entries, reversed(DEMO_DATES)))
+
+
+def test_sitemap_has_every_page_with_its_alternates(demo_site):
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ET.parse(demo_site.root / "sitemap.xml").getroot()
+    listed = {}
+    for url in root.findall("s:url", ns):
+        alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        listed[url.find("s:loc", ns).text] = alternates
+        assert set(alternates) == {"ru", "kk", "en", "x-default"}
+        for href in alternates.values():
+            assert demo_site.path(href[len(SITE_URL):]).is_file()
+    expected = {f"{SITE_URL}{lang}/{url}" for lang in LANGS for url in page_urls(DEMO_DATES)} | {SITE_URL}
+    assert set(listed) == expected
+    assert listed[f"{SITE_URL}kk/changes/2025-03-01/"]["ru"] == f"{SITE_URL}ru/changes/2025-03-01/"
+    assert "Sitemap: https://allurauto.kz/sitemap.xml" in (demo_site.root / "robots.txt").read_text()
+
+
+LOADED = ("script[src]", "img[src]", "iframe[src]", "source[src]", "video[src]", "audio[src]", "embed[src]",
+          "link[rel~=stylesheet]", "link[rel~=icon]", "link[rel~=preload]", "link[rel~=modulepreload]",
+          "link[rel~=manifest]", "link[rel~=preconnect]", "link[rel~=dns-prefetch]")
+
+
+def test_nothing_the_browser_loads_comes_from_another_host(demo_site, real_site):
+    for site in (demo_site, real_site):
+        for path in site.html_files():
+            page = site.page(str(path.relative_to(site.root)))
+            for element in page.select(", ".join(LOADED)):
+                url = element.get("src") or element.get("href")
+                assert not urlsplit(url).scheme and not url.startswith("//"), (path, url)
+            assert "fonts.googleapis" not in str(page)
+
+
+def test_links_are_relative_except_on_404_pages(demo_site):
+    for path in demo_site.html_files():
+        if path.name == "404.html":
+            continue
+        page = demo_site.page(str(path.relative_to(demo_site.root)))
+        for element in page.select("[href], [src]"):
+            url = element.get("href") or element.get("src")
+            assert not url.startswith("/"), (path, url)
+
+
+@each_lang
+def test_search_finds_only_current_text(demo_site, lang):
+    index = json.loads((demo_site.root / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert "" in locations
+    assert not {loc for loc in locations if loc.startswith(("versions/", "changes/"))}
+    for url in ("versions/2024-01-15/", "changes/2026-06-01/"):
+        assert demo_site.page(f"{lang}/{url}").select_one('meta[name=robots][content=noindex]')
+    assert demo_site.page(f"{lang}/").select_one("meta[name=robots]") is None
+
+
+def test_navigation_does_not_list_every_version(demo_site):
+    page = demo_site.page("ru/versions/2024-01-15/")
+    navigation = page.select_one("nav.md-nav--primary")
+    assert not navigation.select('a[href*="versions/"], a[href*="changes/"]')
+    assert len(navigation.select("a.md-nav__link")) <= 3
+
+
+def test_canonical_urls_use_site_url(demo_site):
+    canonical = demo_site.page("kk/versions/2024-01-15/").select_one("link[rel=canonical]")["href"]
+    assert canonical == f"{SITE_URL}kk/versions/2024-01-15/"
+
+
+def test_language_chooser(demo_site):
+    page = demo_site.page("")
+    links = page.select("ul a[hreflang]")
+    assert [(a["hreflang"], a["href"]) for a in links] == [("kk", "kk/"), ("ru", "ru/"), ("en", "en/")]
+    assert [a.contents[0].strip() for a in links] == ["Қазақша", "Русский", "English"]
+    assert page.html["lang"] == "ru"
+    assert "navigator.languages" in page.select_one("head script").string
