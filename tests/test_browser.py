@@ -1,0 +1,114 @@
+"""The site in a real browser: Debian's Chromium driven by Playwright, pages served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+
+from tests.conftest import require_tool
+from tools.browser import CHROMIUM, chromium, serve
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_tool(CHROMIUM)
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def base(demo_site):
+    with serve(demo_site.root) as url:
+        yield url
+
+
+def visit(browser, url, **context):
+    """Open `url` in a fresh context; return the page and every request it made, with statuses."""
+    context = browser.new_context(**context)
+    page = context.new_page()
+    requests = []
+    page.on("requestfinished", lambda request: requests.append((request.url, request.response().status)))
+    page.on("requestfailed", lambda request: requests.append((request.url, "failed")))
+    page.goto(url)
+    page.wait_for_load_state("networkidle")
+    return page, requests
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+@pytest.mark.parametrize("path", ["", "history/", "changes/2026-06-01/"])
+def test_no_request_leaves_the_site(browser, base, lang, path):
+    page, requests = visit(browser, f"{base}{lang}/{path}")
+    assert requests, "the page loaded its styles and scripts"
+    for url, status in requests:
+        assert urlsplit(url).netloc == urlsplit(base).netloc, url
+        assert status != "failed" and status < 400, (url, status)
+    assert page.evaluate("document.documentElement.lang") == lang
+    page.context.close()
+
+
+def switch_to(page, lang):
+    page.hover(".md-header__option .md-select button")
+    page.click(f"a.md-select__link[hreflang={lang}]")
+    page.wait_for_load_state()
+
+
+def test_switching_language_from_a_clause_link_lands_on_the_same_clause(browser, base):
+    page, _ = visit(browser, f"{base}ru/", viewport={"width": 1280, "height": 900})
+    page.click("#p-6-2-1 a[href='#p-4']")
+    assert page.url.endswith("/ru/#p-4")
+    switch_to(page, "kk")
+    assert page.url == f"{base}kk/#p-4"
+    assert page.locator("#p-4").is_visible()
+    assert "МАҚСАТТАРЫ" in page.locator("#p-4").inner_text().upper()
+    page.context.close()
+
+
+def test_switching_language_on_a_change_page_keeps_the_page_and_the_anchor(browser, base):
+    page, _ = visit(browser, f"{base}en/changes/2026-06-01/#p-7-1", viewport={"width": 1280, "height": 900})
+    switch_to(page, "ru")
+    assert page.url == f"{base}ru/changes/2026-06-01/#p-7-1"
+    assert page.locator("#p-7-1 + .redline del").count() == 1
+    page.context.close()
+
+
+def test_first_visit_goes_to_the_browser_language_then_the_chooser_stays(browser, base):
+    page, _ = visit(browser, base, locale="kk-KZ")
+    assert page.url == f"{base}kk/"
+    page.goto(base)
+    page.wait_for_load_state()
+    assert page.url == base, "a returning visitor sees the chooser"
+    page.context.close()
+
+
+def test_chooser_is_a_plain_list_without_javascript(browser, base):
+    page, _ = visit(browser, base, locale="en-US", java_script_enabled=False)
+    assert page.url == base
+    assert page.locator("ul a").all_inner_texts()[0].startswith("Қазақша")
+    page.click("a[hreflang=en]")
+    assert page.url == f"{base}en/"
+    page.context.close()
+
+
+def test_site_works_under_a_sub_path(browser, demo_site, tmp_path):
+    shutil.copytree(demo_site.root, tmp_path / "policy")
+    with serve(tmp_path) as root:
+        page, requests = visit(browser, f"{root}policy/ru/versions/2024-01-15/")
+        assert all(status == 200 for _, status in requests), requests
+        page.click(".admonition a")
+        assert page.url == f"{root}policy/ru/"
+        page.context.close()
+
+
+def test_search_finds_the_current_text_only(browser, base):
+    page, _ = visit(browser, f"{base}ru/", viewport={"width": 1280, "height": 900})
+    page.click(".md-search__input")
+    page.fill(".md-search__input", "курьерским")
+    page.dispatch_event(".md-search__input", "keyup")  # Material reads the query on keyup; fill() types none
+    page.wait_for_selector(".md-search-result__item")
+    hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
+    assert hrefs and all("/versions/" not in href and "/changes/" not in href for href in hrefs)
+    page.context.close()
