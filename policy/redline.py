@@ -12,8 +12,11 @@ import html
 import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import groupby
+from operator import itemgetter
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
+_LINE = re.compile(r"(?<=\n)(?=[^\n])")
 _TOKEN = re.compile(r"\w+(?:[-.,'’/]\w+)*[^\w\s]*\s*|[^\w\s]+\s*|\s+")
 
 
@@ -32,47 +35,52 @@ def tokenize(text: str) -> list[str]:
 
 def redline(old: str, new: str) -> list[Segment]:
     """The segments that turn `old` into `new`: kept and deleted ones spell `old`, kept and
-    inserted ones spell `new`."""
+    inserted ones spell `new`.
+
+    Lines (each with the blank lines after it) are matched first and words only within changed
+    lines, so a long text costs about its length: a word diff of a whole document at once grows
+    with the square of it."""
+    a, b = _LINE.split(old), _LINE.split(new)
+    pieces: list[tuple[str, str]] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == EQUAL:
+            pieces.append((EQUAL, "".join(a[i1:i2])))
+        elif op == "replace" and i2 - i1 == j2 - j1:
+            for old_line, new_line in zip(a[i1:i2], b[j1:j2]):
+                _word_redline(pieces, old_line, new_line)
+        else:
+            _word_redline(pieces, "".join(a[i1:i2]), "".join(b[j1:j2]))
+    merged = (Segment(op, "".join(text for _, text in group)) for op, group in groupby(pieces, key=itemgetter(0)))
+    return [segment for segment in merged if segment.text]
+
+
+def _word_redline(pieces: list[tuple[str, str]], old: str, new: str) -> None:
     a, b = tokenize(old), tokenize(new)
     matcher = SequenceMatcher(None, [t.rstrip() for t in a], [t.rstrip() for t in b], autojunk=False)
-    segments: list[Segment] = []
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == EQUAL:
             for old_token, new_token in zip(a[i1:i2], b[j1:j2]):
-                _keep(segments, old_token, new_token)
+                _keep(pieces, old_token, new_token)
         else:
-            _replace(segments, "".join(a[i1:i2]), "".join(b[j1:j2]))
-    return segments
+            _replace(pieces, "".join(a[i1:i2]), "".join(b[j1:j2]))
 
 
-def _replace(segments: list[Segment], deleted: str, inserted: str) -> None:
+def _replace(pieces: list[tuple[str, str]], deleted: str, inserted: str) -> None:
     """Delete and insert, keeping white space that both sides end with out of the change."""
     tail = deleted[len(deleted.rstrip()):]
     if not deleted or not inserted or tail != inserted[len(inserted.rstrip()):]:
         tail = ""
-    _add(segments, DELETE, deleted[:len(deleted) - len(tail)])
-    _add(segments, INSERT, inserted[:len(inserted) - len(tail)])
-    _add(segments, EQUAL, tail)
+    pieces += [(DELETE, deleted[:len(deleted) - len(tail)]), (INSERT, inserted[:len(inserted) - len(tail)]),
+               (EQUAL, tail)]
 
 
-def _keep(segments: list[Segment], old_token: str, new_token: str) -> None:
+def _keep(pieces: list[tuple[str, str]], old_token: str, new_token: str) -> None:
     word = old_token.rstrip()
-    _add(segments, EQUAL, word)
     old_space, new_space = old_token[len(word):], new_token[len(word):]
     if old_space == new_space:
-        _add(segments, EQUAL, old_space)
+        pieces.append((EQUAL, old_token))
     else:
-        _add(segments, DELETE, old_space)
-        _add(segments, INSERT, new_space)
-
-
-def _add(segments: list[Segment], op: str, text: str) -> None:
-    if not text:
-        return
-    if segments and segments[-1].op == op:
-        segments[-1] = Segment(op, segments[-1].text + text)
-    else:
-        segments.append(Segment(op, text))
+        pieces += [(EQUAL, word), (DELETE, old_space), (INSERT, new_space)]
 
 
 def old_side(segments: list[Segment]) -> str:

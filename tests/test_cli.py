@@ -1,0 +1,112 @@
+"""The command line as editors and CI use it: build.py check, build, new-version and diff."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CONTENT, DEMO, ROOT
+
+EDIT = {"ru": "30 календарных дней", "kk": "30 күнтізбелік", "en": "30 calendar days"}
+
+
+def run(*args, env=None):
+    environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
+    environment.update(NO_COLOR="1", **(env or {}))
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True, text=True,
+                          env=environment, cwd=ROOT)
+
+
+@pytest.fixture
+def content(tmp_path):
+    shutil.copytree(CONTENT, tmp_path / "content")
+    return tmp_path / "content"
+
+
+def test_check_passes_on_the_real_content(content):
+    result = run("check", "--content", str(content), "--date", "2026-11-25")
+    assert result.returncode == 0, result.stderr
+    assert "warning: ru 2026-11-24: clause 1.1.1 has an unfilled placeholder '_____' [placeholder]" in result.stderr
+
+
+def test_check_reports_file_line_and_rule_and_exits_1(content):
+    path = content / "kk" / "2026-11-24.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("9.1. ", "9.1. <b>x</b> "), encoding="utf-8")
+    result = run("check", "--content", str(content), "--date", "2026-11-25")
+    assert result.returncode == 1
+    line = next(i for i, text in enumerate(path.read_text().split("\n"), 1) if text.startswith("9.1. "))
+    assert f"content/kk/2026-11-24.md:{line}: error: raw HTML is not allowed" in result.stderr
+    annotated = run("check", "--content", str(content), "--date", "2026-11-25", env={"GITHUB_ACTIONS": "true"})
+    assert f"::error file=" in annotated.stderr and f"kk/2026-11-24.md,line={line},title=raw-html::" in annotated.stderr
+
+
+def edit_clause(content, date, langs):
+    for lang in langs:
+        path = content / lang / f"{date}.md"
+        text = path.read_text(encoding="utf-8")
+        assert EDIT[lang] in text
+        text = text.replace(EDIT[lang], EDIT[lang].replace("30", "15")).replace("summary: _____", "summary: 15 days")
+        path.write_text(text, encoding="utf-8")
+
+
+def test_new_version_edit_check_and_build_make_a_changes_page(content, tmp_path):
+    assert run("new-version", "2026-12-01", "--content", str(content)).returncode == 0
+    edit_clause(content, "2026-12-01", ("ru", "kk", "en"))
+    assert run("check", "--content", str(content), "--date", "2026-12-01").returncode == 0
+    out = tmp_path / "site"
+    result = run("build", "--content", str(content), "--out", str(out), "--date", "2026-12-01")
+    assert result.returncode == 0, result.stderr
+    page = (out / "ru" / "changes" / "2026-12-01" / "index.html").read_text(encoding="utf-8")
+    assert 'id="p-8-2"' in page and "<del>" in page and "15" in page
+    assert json.loads((out / "versions.json").read_text())["current"] == "2026-12-01"
+
+
+def test_the_same_edit_in_russian_alone_fails_translation_sync(content, tmp_path):
+    run("new-version", "2026-12-01", "--content", str(content))
+    edit_clause(content, "2026-12-01", ("ru",))
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "site"), "--date", "2026-12-01")
+    assert result.returncode == 1
+    assert "kk: 8.2 is unchanged from 2026-11-24 to 2026-12-01 while ru changed it [translation-sync]" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_new_version_refuses_a_date_not_after_the_latest(content):
+    result = run("new-version", "2026-11-24", "--content", str(content))
+    assert result.returncode == 1 and "must be after the latest version, 2026-11-24" in result.stderr
+    assert sorted(p.name for p in (content / "ru").iterdir()) == ["2026-11-24.md"]
+
+
+def test_new_version_leaves_the_summary_for_the_editor(content):
+    run("new-version", "2027-01-01", "--content", str(content))
+    result = run("check", "--content", str(content), "--date", "2026-11-25")
+    assert result.returncode == 0
+    assert "ru 2027-01-01: the summary is still a placeholder; write it [placeholder]" in result.stderr
+
+
+def test_diff_prints_the_redline_unit_by_unit():
+    result = run("diff", "2025-03-01", "2026-06-01", "--lang", "ru", "--content", str(DEMO))
+    assert result.returncode == 0
+    assert "== ru: 2025-03-01 → 2026-06-01" in result.stdout
+    assert "-- 7.1: changed" in result.stdout and "[-7.2.-]{+7.3.+}" in result.stdout
+    assert "-- 4.1.6: renumbered (was 4.1.5)" in result.stdout
+    assert "\x1b[" not in result.stdout
+
+
+def test_diff_defaults_to_the_latest_change_in_every_language():
+    result = run("diff", "--content", str(DEMO))
+    assert [line for line in result.stdout.split("\n") if line.startswith("==")] == [
+        f"== {lang}: 2026-06-01 → 2030-01-01: 3 change(s)" for lang in ("ru", "kk", "en")]
+
+
+def test_build_date_comes_from_source_date_epoch(tmp_path):
+    out = tmp_path / "site"
+    result = run("build", "--content", str(DEMO), "--out", str(out), env={"SOURCE_DATE_EPOCH": "1893542400"})
+    assert result.returncode == 0, result.stderr
+    data = json.loads((out / "versions.json").read_text())
+    assert (data["generated_for"], data["current"]) == ("2030-01-02", "2030-01-01")
