@@ -52,7 +52,7 @@ def build(content: Path, out: Path, today: datetime.date, base: str | None) -> i
         print(f"error: {exc}\nnothing was built; {out} is unchanged", file=sys.stderr)
         return 1
     report(warnings)
-    print(f"built {out} for {today}")
+    print(f"built {out} for {today}", flush=True)
     return 0
 
 

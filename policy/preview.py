@@ -25,7 +25,7 @@ def preview(content: Path, out: Path, port: int, rebuild: Callable[[], int]) -> 
     handler = functools.partial(SimpleHTTPRequestHandler, directory=str(out))
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"preview at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops it)")
+    print(f"preview at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops it)", flush=True)
     seen = snapshot([content, ROOT / "theme"])
     try:
         while True:
@@ -33,7 +33,7 @@ def preview(content: Path, out: Path, port: int, rebuild: Callable[[], int]) -> 
             now = snapshot([content, ROOT / "theme"])
             if now != seen:
                 seen = now
-                print("change saved; rebuilding")
+                print("change saved; rebuilding", flush=True)
                 rebuild()
     except KeyboardInterrupt:
         return 0

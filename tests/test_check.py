@@ -24,6 +24,10 @@ def content(tmp_path):
     return tree
 
 
+def snapshot(folder):
+    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
 def found(tree, base=None, today=TODAY):
     """(file relative to the tree, line, severity, rule) of every problem."""
     _, problems = check(tree, today, base)
@@ -31,8 +35,26 @@ def found(tree, base=None, today=TODAY):
              p.severity, p.rule) for p in problems}
 
 
-def errors(tree, **kwargs):
-    return {problem for problem in found(tree, **kwargs) if problem[2] == "error"}
+@pytest.fixture(scope="module")
+def previous_site(tmp_path_factory):
+    """A site built from the real content: every failed build below must leave it as it is."""
+    out = tmp_path_factory.mktemp("previous") / "site"
+    build_site(ROOT / "content", out, TODAY)
+    return out, snapshot(out)
+
+
+@pytest.fixture
+def errors(previous_site):
+    """The errors found in a tree; a tree with errors must also fail to build, changing nothing."""
+    def find(tree, **kwargs):
+        problems = {problem for problem in found(tree, **kwargs) if problem[2] == "error"}
+        if problems:
+            out, before = previous_site
+            with pytest.raises(ContentError):
+                build_site(tree, out, kwargs.get("today", TODAY), kwargs.get("base"))
+            assert snapshot(out) == before
+        return problems
+    return find
 
 
 def edit(path, old, new):
@@ -61,44 +83,45 @@ def test_the_real_content_passes_with_only_the_placeholder_warnings(content):
         (f"{lang}/{FIRST}", 14, "placeholder") for lang in ("ru", "kk", "en")}
 
 
-def test_windows_1251_file(content):
+def test_windows_1251_file(content, errors):
     path = content / "ru" / FIRST
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
+    assert errors(content) == {(f"ru/{FIRST}", 2, "error", "encoding")}
     _, problems = check(content, TODAY)
     [problem] = [p for p in problems if p.rule == "encoding"]
     assert (problem.path, problem.line) == (path, 2)
     assert "Windows-1251" in problem.message and "UTF-8" in problem.message
 
 
-def test_bom_and_crlf_are_accepted(content):
+def test_bom_and_crlf_are_accepted(content, errors):
     path = content / "kk" / FIRST
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     assert errors(content) == set()
 
 
-def test_raw_script(content):
+def test_raw_script(content, errors):
     edit(content / "ru" / FIRST, "включая доставку Товара.", "включая доставку Товара.<script>alert(1)</script>")
     assert errors(content) == {(f"ru/{FIRST}", 101, "error", "raw-html")}
 
 
 @pytest.mark.parametrize("markup", ['<iframe src="x">', "<style>", '<img src=x onerror="y">', "<!-- x -->",
                                     "{: onclick=\"alert(1)\" }", "[x](javascript:alert(1))"])
-def test_any_raw_html_or_attributes(content, markup):
+def test_any_raw_html_or_attributes(content, markup, errors):
     edit(content / "en" / FIRST, "9.1. ", f"9.1. {markup} ")
     assert {(f, rule) for f, _, _, rule in errors(content)} == {(f"en/{FIRST}", "raw-html")}
 
 
-def test_autolinks_and_emails_are_not_html(content):
+def test_autolinks_and_emails_are_not_html(content, errors):
     assert "<https://www.allurauto.kz/>" in (content / "ru" / FIRST).read_text(encoding="utf-8")
     assert errors(content) == set()
 
 
-def test_missing_kazakh_file(content):
+def test_missing_kazakh_file(content, errors):
     (content / "kk" / FIRST).unlink()
     assert errors(content) == {(f"kk/{FIRST}", 1, "error", "missing-translation")}
 
 
-def test_renumbering_gap(content):
+def test_renumbering_gap(content, errors):
     for lang in ("ru", "kk", "en"):
         edit(content / lang / FIRST, "\n4.1.12. ", "\n4.1.13. ")
     line = line_of(content / "ru" / FIRST, "4.1.13. ")
@@ -116,7 +139,7 @@ def test_duplicate_and_backwards_numbers(content, old, new, message):
     assert ("ru", line, f"ru 2026-11-24: clause {message}") in numbering
 
 
-def test_translation_missing_a_clause(content):
+def test_translation_missing_a_clause(content, errors):
     path = content / "kk" / FIRST
     line = line_of(path, "8.4. ")
     lines = path.read_text(encoding="utf-8").split("\n")
@@ -125,12 +148,12 @@ def test_translation_missing_a_clause(content):
     assert errors(content) == {(f"kk/{FIRST}", line, "error", "same-units")}
 
 
-def test_dangling_cross_reference(content):
+def test_dangling_cross_reference(content, errors):
     edit(content / "ru" / FIRST, "указанных в п. 4 настоящей", "указанных в п. 14 настоящей")
     assert errors(content) == {(f"ru/{FIRST}", 121, "error", "reference")}
 
 
-def test_translation_that_did_not_follow_a_change(content):
+def test_translation_that_did_not_follow_a_change(content, errors):
     def change(lang, text):
         return text.replace("30 календарных дней", "15 календарных дней") if lang == "ru" else text
 
@@ -147,7 +170,7 @@ def test_translation_that_did_not_follow_a_change(content):
     ("---\ntitle: T\nsummary: Демо: x\n---\n", 3, "front-matter"),
     ("title: T\n", 1, "front-matter"),
 ])
-def test_front_matter(content, front, line, rule):
+def test_front_matter(content, front, line, rule, errors):
     path = content / "en" / FIRST
     body = path.read_text(encoding="utf-8").split("---\n", 2)[2]
     path.write_text(front + body, encoding="utf-8")
@@ -155,7 +178,7 @@ def test_front_matter(content, front, line, rule):
 
 
 @pytest.mark.parametrize("name", ["notes.txt", "2026-02-30.md", "draft.md"])
-def test_only_version_files_in_a_language_folder(content, name):
+def test_only_version_files_in_a_language_folder(content, name, errors):
     (content / "ru" / name).write_text("x", encoding="utf-8")
     assert errors(content) == {(f"ru/{name}", 1, "error", "layout")}
 
@@ -173,17 +196,17 @@ def repository(content):
     return content
 
 
-def test_edit_to_a_version_in_force(repository):
+def test_edit_to_a_version_in_force(repository, errors):
     edit(repository / "ru" / FIRST, "30 календарных дней", "15 календарных дней")
     assert errors(repository) == {(f"ru/{FIRST}", 145, "error", "published")}
 
 
-def test_renaming_or_deleting_a_version_in_force(repository):
+def test_renaming_or_deleting_a_version_in_force(repository, errors):
     (repository / "en" / FIRST).rename(repository / "en" / "2026-11-23.md")
     assert (f"en/{FIRST}", 1, "error", "published") in errors(repository)
 
 
-def test_an_upcoming_version_may_be_corrected(repository):
+def test_an_upcoming_version_may_be_corrected(repository, errors):
     add_version(repository, "2030-01-01")
     git(repository, "add", ".")
     git(repository, "commit", "-qm", "upcoming")
@@ -195,10 +218,6 @@ def test_an_upcoming_version_may_be_corrected(repository):
 def test_outside_git_immutability_is_reported_as_not_checked(content):
     _, problems = check(content, TODAY)
     assert any(p.rule == "published" and p.severity == "warning" and "not checked" in p.message for p in problems)
-
-
-def snapshot(folder):
-    return {path.relative_to(folder): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
 
 
 def test_failed_builds_leave_the_previous_site_untouched(content, tmp_path):

@@ -110,3 +110,24 @@ def test_build_date_comes_from_source_date_epoch(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "versions.json").read_text())
     assert (data["generated_for"], data["current"]) == ("2030-01-02", "2030-01-01")
+
+
+def test_serve_previews_and_rebuilds_when_a_file_is_saved(content, tmp_path):
+    import urllib.request
+
+    server = subprocess.Popen([sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content),
+                               "--out", str(tmp_path / "site"), "--port", "0", "--date", "2026-11-25"],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+    try:
+        line = next(line for line in server.stdout if line.startswith("preview at "))
+        base = line.split()[2]
+        assert base.startswith("http://127.0.0.1:")
+        page = urllib.request.urlopen(base + "en/").read().decode()
+        assert "Public Offer" in page
+        path = content / "en" / "2026-11-24.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("# Public Offer", "# Preview Offer"), encoding="utf-8")
+        assert next(line for line in server.stdout if line.startswith("built "))
+        assert "Preview Offer" in urllib.request.urlopen(base + "en/").read().decode()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
