@@ -6,6 +6,7 @@ import datetime
 import re
 from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Callable, Iterable, Iterator
 
 from .clause import Unit
 from .language import LANGUAGES, ORIGINAL
@@ -108,11 +109,21 @@ def _unit_mismatches(policy: Policy, date: datetime.date) -> list[Problem]:
     return problems
 
 
-def _lines(unit: Unit, pattern: re.Pattern):
-    """Each match of `pattern` in the unit's Markdown, with the file line it is on."""
+def _found(unit: Unit, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iterator[tuple[str, int]]:
+    """Each (offset, text) that `find` reports in the unit's Markdown, as (text, file line)."""
     for block in unit.blocks:
-        for match in pattern.finditer(block.source):
-            yield match, block.line + block.source.count("\n", 0, match.start())
+        for start, text in find(block.source):
+            yield text, block.line + block.source.count("\n", 0, start)
+
+
+def _matches(pattern: re.Pattern) -> Callable[[str], Iterable[tuple[int, str]]]:
+    return lambda text: ((match.start(), match.group()) for match in pattern.finditer(text))
+
+
+def _front_matter(version: Version) -> Iterator[tuple[str, str, int]]:
+    """The title and summary, with the line each is on: they are shown on the site too."""
+    for key in ("title", "summary"):
+        yield key, version.source.meta[key], version.source.meta_line(key)
 
 
 def _markup(version: Version) -> list[Problem]:
@@ -121,33 +132,31 @@ def _markup(version: Version) -> list[Problem]:
              (_ATTRIBUTES, "curly-brace attributes are not allowed in the policy text (found '{}')"),
              (_SCRIPT_LINK, "links may not run code (found '{}')")]
     problems = []
-    for unit in version.document.all_units:
-        for pattern, message in rules:
-            for match, line in _lines(unit, pattern):
-                problems.append(error(version.path, line, "raw-html", message.format(match.group())))
+    for pattern, message in rules:
+        for unit in version.document.all_units:
+            problems += [error(version.path, line, "raw-html", message.format(text))
+                         for text, line in _found(unit, _matches(pattern))]
+        problems += [error(version.path, line, "raw-html", f"the {key}: " + message.format(match.group()))
+                     for key, value, line in _front_matter(version) for match in pattern.finditer(value)]
     return problems
 
 
 def _references(version: Version) -> list[Problem]:
-    problems = []
     numbers = version.document.by_number
-    for unit in version.document.all_units:
-        for block in unit.blocks:
-            for reference in find_references(block.source, version.lang):
-                if reference.number not in numbers:
-                    line = block.line + block.source.count("\n", 0, reference.start)
-                    problems.append(error(version.path, line, "reference",
-                                          f"{_where(version, unit)} refers to {reference.number}, "
-                                          "which does not exist in this version"))
-    return problems
+
+    def unresolved(text: str) -> Iterable[tuple[int, str]]:
+        return ((ref.start, ref.number) for ref in find_references(text, version.lang) if ref.number not in numbers)
+
+    return [error(version.path, line, "reference",
+                  f"{_where(version, unit)} refers to {number}, which does not exist in this version")
+            for unit in version.document.all_units for number, line in _found(unit, unresolved)]
 
 
 def _placeholders(version: Version) -> list[Problem]:
     problems = [warning(version.path, line, "placeholder",
-                        f"{_where(version, unit)} has an unfilled placeholder '{match.group()}'")
-                for unit in version.document.all_units for match, line in _lines(unit, _PLACEHOLDER)]
-    for key in ("title", "summary"):
-        if _PLACEHOLDER.search(version.source.meta[key]):
-            problems.append(warning(version.path, 1, "placeholder",
-                                    f"{version.lang} {version.date}: the {key} is still a placeholder; write it"))
+                        f"{_where(version, unit)} has an unfilled placeholder '{text}'")
+                for unit in version.document.all_units for text, line in _found(unit, _matches(_PLACEHOLDER))]
+    problems += [warning(version.path, line, "placeholder",
+                         f"{version.lang} {version.date}: the {key} is still a placeholder; write it")
+                 for key, value, line in _front_matter(version) if _PLACEHOLDER.search(value)]
     return problems

@@ -31,8 +31,7 @@ def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:
                 "url": f"{site_url}{lang}/{page_url(version_path(date))}",
                 "changes_url": f"{site_url}{lang}/{page_url(changes_path(date))}",
             }
-        status = "upcoming" if date > today else ("current" if date == current else "archived")
-        entries.append({"date": date.isoformat(), "status": status, "languages": languages})
+        entries.append({"date": date.isoformat(), "status": policy.status(date, today), "languages": languages})
     return json.dumps({"generated_for": today.isoformat(), "current": current and current.isoformat(),
                        "versions": entries}, ensure_ascii=False, indent=2) + "\n"
 

@@ -90,16 +90,13 @@ class PageMaker:
             link = posixpath.relpath(target, posixpath.dirname(path) or ".")
             return f"{link}#{anchor}" if anchor else link
 
-        return self.env.get_template(template).render(
-            href=href, today=self.today, current=self.current, lang=self.lang, **context)
+        return self.env.get_template(template).render(href=href, current=self.current, **context)
 
     def _state(self, date: datetime.date) -> dict:
         """When a version is or was in force, relative to the build date."""
         following = self.policy.next(date)
-        return {"date": date, "status": "upcoming" if date > self.today else
-                ("current" if date == self.current else "archived"),
-                "until": following - datetime.timedelta(days=1) if following else None,
-                "following": following}
+        return {"date": date, "status": self.policy.status(date, self.today),
+                "until": following - datetime.timedelta(days=1) if following else None}
 
     def _version_page(self, path: str, version: Version, searchable: bool) -> Page:
         document = version.document

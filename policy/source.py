@@ -36,6 +36,10 @@ class Source:
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
+    def meta_line(self, key: str) -> int:
+        """The line of the front matter where `key` is set."""
+        return _key_line(self.text.split("\n")[1:self.body_line - 2], key)
+
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     """Decode a file as UTF-8, dropping a BOM and turning CRLF into LF."""

@@ -65,6 +65,12 @@ class Policy:
         past = [date for date in self.dates if date <= today]
         return past[-1] if past else None
 
+    def status(self, date: datetime.date, today: datetime.date) -> str:
+        """`current`, `upcoming` or `archived`: where the version of `date` stands on `today`."""
+        if date > today:
+            return "upcoming"
+        return "current" if date == self.in_force(today) else "archived"
+
     def previous(self, date: datetime.date) -> datetime.date | None:
         index = self.dates.index(date)
         return self.dates[index - 1] if index else None

@@ -212,7 +212,7 @@ def test_an_upcoming_version_may_be_corrected(repository, errors):
     git(repository, "commit", "-qm", "upcoming")
     edit(repository / "ru" / "2030-01-01.md", "title: ", "title: Исправленная ")
     assert errors(repository) == set()
-    assert (f"ru/2030-01-01.md", 2, "error", "published") in errors(repository, today=datetime.date(2030, 1, 1))
+    assert ("ru/2030-01-01.md", 2, "error", "published") in errors(repository, today=datetime.date(2030, 1, 1))
 
 
 def test_outside_git_immutability_is_reported_as_not_checked(content):
@@ -239,3 +239,9 @@ def test_failed_builds_leave_the_previous_site_untouched(content, tmp_path):
         assert snapshot(out) == before
         shutil.rmtree(content)
         backup.rename(content)
+
+
+@pytest.mark.parametrize("key, line", [("title", 2), ("summary", 3)])
+def test_raw_html_in_the_front_matter(content, errors, key, line):
+    edit(content / "ru" / FIRST, f"\n{key}: ", f"\n{key}: <script>alert(1)</script> ")
+    assert errors(content) == {(f"ru/{FIRST}", line, "error", "raw-html")}

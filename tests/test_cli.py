@@ -7,7 +7,6 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -43,7 +42,7 @@ def test_check_reports_file_line_and_rule_and_exits_1(content):
     line = next(i for i, text in enumerate(path.read_text().split("\n"), 1) if text.startswith("9.1. "))
     assert f"content/kk/2026-11-24.md:{line}: error: raw HTML is not allowed" in result.stderr
     annotated = run("check", "--content", str(content), "--date", "2026-11-25", env={"GITHUB_ACTIONS": "true"})
-    assert f"::error file=" in annotated.stderr and f"kk/2026-11-24.md,line={line},title=raw-html::" in annotated.stderr
+    assert "::error file=" in annotated.stderr and f"kk/2026-11-24.md,line={line},title=raw-html::" in annotated.stderr
 
 
 def edit_clause(content, date, langs):

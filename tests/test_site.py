@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -173,7 +174,7 @@ def test_versions_json_matches_the_content(demo_site):
     assert [v["status"] for v in data["versions"]] == ["archived", "archived", "current", "upcoming"]
     for entry in data["versions"]:
         for lang in LANGS:
-            version = policy.get(lang, __import__("datetime").date.fromisoformat(entry["date"]))
+            version = policy.get(lang, datetime.date.fromisoformat(entry["date"]))
             item = entry["languages"][lang]
             assert item["sha256"] == hashlib.sha256(version.path.read_bytes()).hexdigest()
             assert (item["title"], item["summary"]) == (version.title, version.summary)
