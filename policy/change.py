@@ -18,6 +18,7 @@ SIMILAR = 0.5
 
 
 class Kind(str, Enum):
+    """How a unit differs between two versions."""
     UNCHANGED = "unchanged"
     CHANGED = "changed"
     ADDED = "added"
@@ -34,6 +35,7 @@ class Change:
 
     @property
     def kind(self) -> Kind:
+        """Added, removed, renumbered (by number), changed (by words) or unchanged."""
         if self.old is None:
             return Kind.ADDED
         if self.new is None:

@@ -31,6 +31,7 @@ def check(content: Path, today: datetime.date, base: str | None = None) -> tuple
 
 
 def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
+    """The rules on the versions themselves: languages, numbering, markup, references, sync, a version in force."""
     problems = _missing_languages(policy)
     for lang in LANGUAGES:
         for version in policy.versions[lang].values():

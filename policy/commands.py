@@ -33,6 +33,7 @@ def report(problems: list[Problem]) -> None:
 
 
 def check(content: Path, today: datetime.date, base: str | None) -> int:
+    """Report every problem; exit status 1 when one is an error."""
     _, problems = run_checks(content, today, base)
     report(problems)
     if not any(problem.is_error for problem in problems):
@@ -42,6 +43,7 @@ def check(content: Path, today: datetime.date, base: str | None) -> int:
 
 
 def build(content: Path, out: Path, today: datetime.date, base: str | None) -> int:
+    """Build the site, or report why not and leave `out` as it was."""
     try:
         warnings = build_site(content, out, today, base)
     except ContentError as exc:
@@ -104,6 +106,7 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
 
 
 def serve(content: Path, out: Path, today: datetime.date, port: int) -> int:
+    """Preview the site on 127.0.0.1, rebuilding it whenever a file is saved."""
     from .preview import preview
     return preview(content, out, port, lambda: build(content, out, today, None))
 

@@ -85,4 +85,5 @@ def sitemap(site_url: str, urls: list[str]) -> str:
 
 
 def robots(site_url: str) -> str:
+    """Everything may be crawled; the sitemap says what there is (archived pages carry noindex)."""
     return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n"

@@ -18,6 +18,7 @@ DOMAIN = "messages"
 
 
 def catalog_path(locales: Path, lang: str) -> Path:
+    """Where a language's gettext catalog lives, in gettext's usual layout."""
     return locales / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 

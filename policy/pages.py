@@ -46,10 +46,12 @@ HOME, HISTORY = "index.md", "history.md"
 
 
 def version_path(date: datetime.date) -> str:
+    """A version's full text: its permanent address is `versions/<date>/`."""
     return f"versions/{date}.md"
 
 
 def changes_path(date: datetime.date) -> str:
+    """What a version changed against the one before it: `changes/<date>/`."""
     return f"changes/{date}.md"
 
 
@@ -81,6 +83,7 @@ class PageMaker:
         self.env.globals.update(version_path=version_path, changes_path=changes_path)
 
     def pages(self) -> list[Page]:
+        """The home page, the history, and each version's text and changes: linear in the number of versions."""
         dates = self.policy.dates
         return ([self.home(), self.history()] + [self.version(date) for date in dates]
                 + [self.changes(date) for date in dates])
@@ -112,18 +115,22 @@ class PageMaker:
         return Page(path, version.title, body, searchable)
 
     def home(self) -> Page:
+        """The version in force on the build date."""
         return self._version_page(HOME, self.policy.get(self.lang, self.current), searchable=True)
 
     def version(self, date: datetime.date) -> Page:
+        """A version at its permanent address, with a banner unless it is the one in force."""
         return self._version_page(version_path(date), self.policy.get(self.lang, date), searchable=False)
 
     def history(self) -> Page:
+        """Every version, newest first."""
         versions = [(self.policy.get(self.lang, date), self._state(date)) for date in reversed(self.policy.dates)]
         title = self.locale.gettext("Version history")
         return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions),
                     searchable=True)
 
     def changes(self, date: datetime.date) -> Page:
+        """The summary and the redlines of what the version of `date` changed."""
         path = changes_path(date)
         version = self.policy.get(self.lang, date)
         previous = self.policy.previous(date)

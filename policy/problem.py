@@ -35,6 +35,7 @@ class Problem:
             return str(self.path)
 
     def format(self) -> str:
+        """The problem as editors read it: `path:line: severity: message [rule]`."""
         return f"{self.display_path()}:{self.line}: {self.severity}: {self.message} [{self.rule}]"
 
     def annotation(self) -> str:
@@ -44,10 +45,12 @@ class Problem:
 
 
 def error(path: Path, line: int, rule: str, message: str) -> Problem:
+    """A problem that stops the build."""
     return Problem(Path(path), line, ERROR, rule, message)
 
 
 def warning(path: Path, line: int, rule: str, message: str) -> Problem:
+    """A problem worth reading that does not stop the build."""
     return Problem(Path(path), line, WARNING, rule, message)
 
 

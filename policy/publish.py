@@ -43,6 +43,7 @@ class Project:
 
 
 def load_locales(project: Project) -> tuple[dict[str, Locale], list[Problem]]:
+    """Every language's catalog, and the problems of those that are incomplete."""
     locales, problems = {}, []
     for lang in LANGUAGES:
         locale, found = load_locale(project.locales, lang)
@@ -77,9 +78,10 @@ def _render(policy, locales: dict[str, Locale], today: datetime.date, project: P
     for lang in LANGUAGES:
         pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
-        site_name = f"Allurauto · {locales[lang].gettext('Privacy policy')}"
-        render_language(lang, site_name, pages, files, work / "pages", staging / lang, project.config,
-                        project.theme)
+        gettext = locales[lang].gettext
+        strings = {"site_name": f"Allurauto · {gettext('Privacy policy')}", "policy_title": gettext("Privacy policy"),
+                   "not_found": gettext("This page does not exist.")}
+        render_language(lang, strings, pages, files, work / "pages", staging / lang, project.config, project.theme)
         urls = [page.url for page in pages]
     _write_root(staging, policy, locales, today, project, site_url, urls)
 

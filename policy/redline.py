@@ -84,10 +84,12 @@ def _keep(pieces: list[tuple[str, str]], old_token: str, new_token: str) -> None
 
 
 def old_side(segments: list[Segment]) -> str:
+    """The text before the change: kept and deleted segments."""
     return "".join(s.text for s in segments if s.op != INSERT)
 
 
 def new_side(segments: list[Segment]) -> str:
+    """The text after the change: kept and inserted segments."""
     return "".join(s.text for s in segments if s.op != DELETE)
 
 

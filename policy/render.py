@@ -49,13 +49,13 @@ def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> None:
         (docs / name).write_text(text, encoding="utf-8")
 
 
-def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, site_name: str,
+def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, strings: dict[str, str],
                  history_title: str) -> Path:
     """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language."""
     site_url = read_site_url(config)
     settings = {
         "INHERIT": os.path.relpath(config.resolve(), folder.resolve()),
-        "site_name": site_name,
+        "site_name": strings["site_name"],
         "site_url": f"{site_url}{lang}/",
         "docs_dir": "docs",
         "site_dir": str(site_dir.resolve()),
@@ -63,7 +63,8 @@ def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: P
         "plugins": [{"search": {"lang": SEARCH_LANGUAGE.get(lang, lang)}}],
         "nav": [{NAMES[lang]: HOME}, {history_title: HISTORY}],
         "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"}
-                                for code, name in NAMES.items()]},
+                                for code, name in NAMES.items()],
+                  "not_found": strings["not_found"], "policy_title": strings["policy_title"]},
     }
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -100,10 +101,12 @@ def run_mkdocs(config_file: Path) -> None:
         logger.removeHandler(handler)
 
 
-def render_language(lang: str, site_name: str, pages: list[Page], files: dict[str, str], work: Path,
+def render_language(lang: str, strings: dict[str, str], pages: list[Page], files: dict[str, str], work: Path,
                     site_dir: Path, config: Path, theme: Path) -> None:
-    """Write one language's pages and config under `work/<lang>/` and build them into `site_dir`."""
+    """Write one language's pages and config under `work/<lang>/` and build them into `site_dir`.
+
+    `strings` are the theme's own words in this language: `site_name`, `not_found`, `policy_title`."""
     folder = work / lang
     write_pages(folder / "docs", pages, files)
     history = next(page.title for page in pages if page.path == HISTORY)
-    run_mkdocs(write_config(folder, lang, config, theme, site_dir, site_name, history))
+    run_mkdocs(write_config(folder, lang, config, theme, site_dir, strings, history))

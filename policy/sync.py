@@ -23,6 +23,7 @@ class Mismatch:
     line: int
 
     def message(self) -> str:
+        """The mismatch in words, e.g. "kk: 5.2 is unchanged from A to B while ru changed it"."""
         span = f"from {self.old_date} to {self.new_date}"
         unit = self.number or "the preamble"
         if self.original_status == UNCHANGED:

@@ -58,6 +58,7 @@ class Policy:
         return sorted(common)
 
     def get(self, lang: str, date: datetime.date) -> Version:
+        """The version of `date` in `lang`."""
         return self.versions[lang][date]
 
     def in_force(self, today: datetime.date) -> datetime.date | None:
@@ -72,10 +73,12 @@ class Policy:
         return "current" if date == self.in_force(today) else "archived"
 
     def previous(self, date: datetime.date) -> datetime.date | None:
+        """The date of the version before, or None for the first."""
         index = self.dates.index(date)
         return self.dates[index - 1] if index else None
 
     def next(self, date: datetime.date) -> datetime.date | None:
+        """The date of the version after, or None for the latest."""
         index = self.dates.index(date)
         return self.dates[index + 1] if index + 1 < len(self.dates) else None
 

@@ -266,3 +266,13 @@ def test_language_chooser(demo_site):
     assert [a.contents[0].strip() for a in links] == ["Қазақша", "Русский", "English"]
     assert page.html["lang"] == "ru"
     assert "navigator.languages" in page.select_one("head script").string
+
+
+@pytest.mark.parametrize("lang, placeholder, not_found", [
+    ("kk", "Іздеу", "Мұндай бет жоқ."), ("ru", "Поиск", "Такой страницы нет."),
+    ("en", "Search", "This page does not exist.")])
+def test_interface_and_404_in_the_page_language(demo_site, lang, placeholder, not_found):
+    assert demo_site.page(f"{lang}/").select_one("input.md-search__input")["placeholder"] == placeholder
+    page = demo_site.page(f"{lang}/404.html")
+    assert not_found in text(page.select_one("article"))
+    assert page.select_one(f'article a[href="/{lang}/"]')
