@@ -15,7 +15,10 @@ NEW_VERSION_HINT = ("to change the policy, make a new version instead: "
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+    try:
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+    except FileNotFoundError:  # no git on this machine: as good as no repository
+        return subprocess.CompletedProcess(args, 127, b"", b"git is not installed")
 
 
 def default_base(repo: Path) -> str:
@@ -32,17 +35,18 @@ def check_published(content: Path, policy: Policy, today: datetime.date, base: s
         return [warning(content, 1, "published", "not in a git repository: published versions were "
                         "not checked for changes")]
     repo = Path(top.stdout.decode().strip())
-    base = base or default_base(repo)
-    listed = _git(repo, "ls-tree", "-r", "-z", "--name-only", base, "--",
+    chosen = base or default_base(repo)
+    listed = _git(repo, "ls-tree", "-r", "-z", "--name-only", chosen, "--",
                   str(content.resolve().relative_to(repo.resolve())))
     if listed.returncode != 0:
-        return [warning(content, 1, "published", f"cannot read revision '{base}', so published versions "
-                        f"were not checked for changes: {listed.stderr.decode().strip()}")]
+        report = error if base else warning  # a revision asked for by name must exist
+        return [report(content, 1, "published", f"cannot read revision '{chosen}', so published versions "
+                       f"were not checked for changes: {listed.stderr.decode().strip()}")]
     problems = []
     for name in filter(None, listed.stdout.decode().split("\0")):
         date = version_date(Path(name))
         if date is not None and date <= today:
-            problems += _compare(repo, base, name, date)
+            problems += _compare(repo, chosen, name, date)
     return problems
 
 

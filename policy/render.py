@@ -91,7 +91,7 @@ def run_mkdocs(config_file: Path) -> None:
 
     handler, logger = _Collect(), logging.getLogger("mkdocs")
     logger.addHandler(handler)
-    logger.propagate = False
+    propagate, logger.propagate = logger.propagate, False
     try:
         build(load_config(str(config_file), strict=True))
     except (MkDocsException, SystemExit) as exc:
@@ -99,6 +99,7 @@ def run_mkdocs(config_file: Path) -> None:
         raise RenderError(f"MkDocs could not build {config_file}:\n{details}") from exc
     finally:
         logger.removeHandler(handler)
+        logger.propagate = propagate
 
 
 def render_language(lang: str, strings: dict[str, str], pages: list[Page], files: dict[str, str], work: Path,

@@ -245,3 +245,7 @@ def test_failed_builds_leave_the_previous_site_untouched(content, tmp_path):
 def test_raw_html_in_the_front_matter(content, errors, key, line):
     edit(content / "ru" / FIRST, f"\n{key}: ", f"\n{key}: <script>alert(1)</script> ")
     assert errors(content) == {(f"ru/{FIRST}", line, "error", "raw-html")}
+
+
+def test_a_base_revision_asked_for_must_exist(repository, errors):
+    assert errors(repository, base="no-such-branch") == {(".", 1, "error", "published")}
