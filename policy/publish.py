@@ -19,6 +19,7 @@ from .language import LANGUAGES, NAMES, ORIGINAL
 from .pages import PageMaker
 from .problem import ContentError, Problem
 from .render import read_site_url, render_language
+from .version import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,27 +72,30 @@ def build_site(content: Path, out: Path, today: datetime.date, base: str | None 
     return problems
 
 
-def _render(policy, locales: dict[str, Locale], today: datetime.date, project: Project, work: Path,
+def _theme_strings(locale: Locale) -> dict[str, str]:
+    """The few words the theme itself shows, in the locale's language."""
+    title = locale.gettext("Privacy policy")
+    return {"site_name": f"Allurauto · {title}", "policy_title": title,
+            "not_found": locale.gettext("This page does not exist.")}
+
+
+def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, work: Path,
             staging: Path) -> None:
     site_url = read_site_url(project.config)
-    urls = []
     for lang in LANGUAGES:
         pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
-        gettext = locales[lang].gettext
-        strings = {"site_name": f"Allurauto · {gettext('Privacy policy')}", "policy_title": gettext("Privacy policy"),
-                   "not_found": gettext("This page does not exist.")}
-        render_language(lang, strings, pages, files, work / "pages", staging / lang, project.config, project.theme)
-        urls = [page.url for page in pages]
+        render_language(lang, _theme_strings(locales[lang]), pages, files, work / "pages", staging / lang,
+                        project.config, project.theme)
+    urls = [page.url for page in pages]  # every language has the same pages
     _write_root(staging, policy, locales, today, project, site_url, urls)
 
 
-def _write_root(staging: Path, policy, locales: dict[str, Locale], today: datetime.date, project: Project,
+def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project,
                 site_url: str, urls: list[str]) -> None:
     """The files at the site's root: the language chooser, 404, versions.json, sitemap, robots."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(project.theme / "root"), autoescape=True)
-    languages = [{"code": lang, "name": NAMES[lang], "title": locales[lang].gettext("Privacy policy"),
-                  "not_found": locales[lang].gettext("This page does not exist.")} for lang in NAMES]
+    languages = [{"code": lang, "name": NAMES[lang], **_theme_strings(locales[lang])} for lang in NAMES]
     context = {"languages": languages, "codes": list(NAMES), "default": ORIGINAL, "site_url": site_url,
                "root": urlsplit(site_url).path or "/"}
     for name in ("index.html", "404.html"):
