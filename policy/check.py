@@ -45,8 +45,8 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
                          for m in mismatches(policy, old, new)]
     if policy.dates and policy.in_force(today) is None:
         first = policy.get(ORIGINAL, policy.dates[0])
-        problems.append(error(first.path, 1, "in-force",
-                              f"no version is in force on {today}: the earliest takes effect on {first.date}"))
+        problems.append(warning(first.path, 1, "in-force", f"no version is in force yet on {today}: the site "
+                                f"shows the first one as upcoming, from {first.date}"))
     return problems
 
 

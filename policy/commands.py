@@ -83,7 +83,7 @@ def new_version(content: Path, date: datetime.date) -> int:
 
 def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
     """Print the redline of a version against the one before it, unit by unit."""
-    policy, problems = load_policy(content)
+    policy, _ = load_policy(content)
     if len(policy.dates) < 2 and not dates:
         print("there is only one version: nothing to compare")
         return 0

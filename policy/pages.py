@@ -115,8 +115,9 @@ class PageMaker:
         return Page(path, version.title, body, searchable)
 
     def home(self) -> Page:
-        """The version in force on the build date."""
-        return self._version_page(HOME, self.policy.get(self.lang, self.current), searchable=True)
+        """The version in force on the build date; before the first takes effect, that first one."""
+        date = self.current or self.policy.dates[0]
+        return self._version_page(HOME, self.policy.get(self.lang, date), searchable=True)
 
     def version(self, date: datetime.date) -> Page:
         """A version at its permanent address, with a banner unless it is the one in force."""

@@ -15,9 +15,10 @@ def _series(number: str, conjunction: str) -> str:
 
 
 PATTERNS = {
-    "ru": re.compile(rf"(?<!\w)(?:п\.\s*п\.|пп\.|п\.)\s*(?P<numbers>{_series(_DOTTED, 'и')})"),
+    "ru": re.compile(rf"(?<!\w)(?:п\.\s*п\.|пп\.|п\.|подпункт\w*|пункт\w*|раздел\w*)\s*"
+                     rf"(?P<numbers>{_series(_DOTTED, 'и')})", re.IGNORECASE),
     "kk": re.compile(rf"(?<![\d.])(?P<numbers>{_series(_NUMBER, 'және')})-(?:тарма[қғ]|бөлім)\w*"),
-    "en": re.compile(rf"(?<!\w)(?:clauses?|sections?|paragraphs?)\s+(?P<numbers>{_series(_NUMBER, 'and')})",
+    "en": re.compile(rf"(?<!\w)(?:clauses?|sections?|paragraphs?|items?)\s+(?P<numbers>{_series(_NUMBER, 'and')})",
                      re.IGNORECASE),
 }
 """Per language: a reference phrase, with the list of numbers it names in the group `numbers`."""

@@ -130,3 +130,13 @@ def test_serve_previews_and_rebuilds_when_a_file_is_saved(content, tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_before_the_first_version_takes_effect_the_home_page_announces_it(tmp_path):
+    out = tmp_path / "site"
+    result = run("build", "--content", str(DEMO), "--out", str(out), "--date", "2020-01-01")
+    assert result.returncode == 0, result.stderr
+    assert "no version is in force yet on 2020-01-01" in result.stderr
+    home = (out / "ru" / "index.html").read_text(encoding="utf-8")
+    assert "Эта редакция вступает в силу 15 января 2024" in home.replace("\u202f", " ")
+    assert json.loads((out / "versions.json").read_text())["current"] is None

@@ -42,3 +42,14 @@ def test_links_keep_the_text_and_point_at_anchors():
 def test_unresolved_references_are_left_as_text():
     linked = link_references("clauses 5.2 and 9.9", "en", lambda r: None if r.number == "9.9" else "#x")
     assert linked == "clauses [5.2](#x) and 9.9"
+
+
+@pytest.mark.parametrize("lang, text, numbers", [
+    ("ru", "в пунктах 5.2 и 5.3", ["5.2", "5.3"]),
+    ("ru", "согласно подпункту 4.1.5", ["4.1.5"]),
+    ("ru", "указанных в разделе 4", ["4"]),
+    ("ru", "в разделе Оформление заказа", []),
+    ("en", "the items 3.2.1 and 3.2.2", ["3.2.1", "3.2.2"]),
+])
+def test_spelled_out_reference_words(lang, text, numbers):
+    assert [r.number for r in find_references(text, lang)] == numbers
