@@ -93,7 +93,8 @@ def _parse_meta(path: Path, lines: list[str]) -> tuple[dict, list[Problem]]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         reason = getattr(exc, "problem", None) or "it is not valid"
-        return {}, [error(path, line, "front-matter", f"the front matter is not valid YAML: {reason}")]
+        return {}, [error(path, line, "front-matter", f"the front matter is not valid YAML ({reason}); "
+                          "a value that contains ': ' must be in double quotes")]
     if not isinstance(meta, dict):
         return {}, [error(path, 2, "front-matter", "the front matter must be lines of the form 'key: value'")]
     problems = [error(path, _key_line(lines, key), "front-matter",
