@@ -45,6 +45,13 @@ class Change:
         return Kind.CHANGED if self.text_changed else Kind.UNCHANGED
 
     @property
+    def status(self) -> str:
+        """What happened to the unit, in words: `changed`, `renumbered and changed`, `added` ..."""
+        if self.kind is Kind.RENUMBERED and self.text_changed:
+            return "renumbered and changed"
+        return self.kind.value
+
+    @property
     def text_changed(self) -> bool:
         """Whether the words changed, apart from the unit's own number."""
         return self.old is None or self.new is None or self.old.body != self.new.body

@@ -16,7 +16,6 @@ from .problem import ContentError, Problem
 from .publish import build_site
 from .redline import to_text
 from .render import RenderError
-from .sync import status
 from .version import load_policy
 
 PLACEHOLDER = "_____"
@@ -98,7 +97,7 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
         print(f"== {language}: {old} → {new}: {len(changes)} change(s)")
         for change in changes:
             was = f" (was {change.old.number})" if change.kind is Kind.RENUMBERED else ""
-            print(f"\n-- {change.number or 'preamble'}: {status(change)}{was}")
+            print(f"\n-- {change.number or 'preamble'}: {change.status}{was}")
             if change.text_changed:
                 print(to_text(change.segments(), color))
         print()

@@ -34,16 +34,9 @@ class Mismatch:
 UNCHANGED = Kind.UNCHANGED.value
 
 
-def status(change: Change) -> str:
-    """What happened to a unit, in words: `changed`, `renumbered and changed`, `added` ..."""
-    if change.kind is Kind.RENUMBERED and change.text_changed:
-        return "renumbered and changed"
-    return change.kind.value
-
-
 def _by_unit(changes: list[Change]) -> dict[tuple[str, str], tuple[str, Change]]:
     """Each change keyed by the unit's old and new numbers, so languages can be laid side by side."""
-    return {(c.old.number if c.old else "+", c.new.number if c.new else "-"): (status(c), c) for c in changes}
+    return {(c.old.number if c.old else "+", c.new.number if c.new else "-"): (c.status, c) for c in changes}
 
 
 def mismatches(policy: Policy, old_date: datetime.date, new_date: datetime.date) -> list[Mismatch]:
@@ -58,12 +51,12 @@ def mismatches(policy: Policy, old_date: datetime.date, new_date: datetime.date)
             continue
         translation = changes(lang)
         for key in sorted(set(original) | set(translation), key=lambda k: _order(original, translation, k)):
-            kind, change = translation.get(key, (UNCHANGED, None))
-            original_kind, original_change = original.get(key, (UNCHANGED, None))
-            if kind != original_kind:
+            status, change = translation.get(key, (UNCHANGED, None))
+            original_status, original_change = original.get(key, (UNCHANGED, None))
+            if status != original_status:
                 unit = (change or original_change).unit
                 line = change.unit.line if change else _line_in(policy, lang, new_date, unit.number)
-                found.append(Mismatch(lang, unit.number, old_date, new_date, kind, original_kind, line))
+                found.append(Mismatch(lang, unit.number, old_date, new_date, status, original_status, line))
     return found
 
 
