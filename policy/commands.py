@@ -13,7 +13,7 @@ from .change import Kind, compare, summary
 from .check import check as run_checks
 from .language import LANGUAGES
 from .problem import ContentError, Problem
-from .publish import build_site
+from .publish import Project, build_site
 from .redline import to_text
 from .render import RenderError
 from .version import load_policy
@@ -107,5 +107,5 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
 def serve(content: Path, out: Path, today: datetime.date, port: int) -> int:
     """Preview the site on 127.0.0.1, rebuilding it whenever a file is saved."""
     from .preview import preview
-    return preview(content, out, port, lambda: build(content, out, today, None))
+    return preview(content, out, Project().theme, port, lambda: build(content, out, today, None))
 

@@ -9,7 +9,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def snapshot(folders: list[Path]) -> dict[Path, float]:
@@ -17,7 +16,7 @@ def snapshot(folders: list[Path]) -> dict[Path, float]:
     return {path: path.stat().st_mtime for folder in folders for path in folder.rglob("*") if path.is_file()}
 
 
-def preview(content: Path, out: Path, port: int, rebuild: Callable[[], int]) -> int:
+def preview(content: Path, out: Path, theme: Path, port: int, rebuild: Callable[[], int]) -> int:
     """Build, serve `out` on 127.0.0.1, and rebuild after every change until interrupted.
     A failed rebuild prints its errors and keeps serving the last good site."""
     rebuild()
@@ -26,11 +25,11 @@ def preview(content: Path, out: Path, port: int, rebuild: Callable[[], int]) -> 
     server = ThreadingHTTPServer(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"preview at http://127.0.0.1:{server.server_port}/ (Ctrl+C stops it)", flush=True)
-    seen = snapshot([content, ROOT / "theme"])
+    seen = snapshot([content, theme])
     try:
         while True:
             time.sleep(1)
-            now = snapshot([content, ROOT / "theme"])
+            now = snapshot([content, theme])
             if now != seen:
                 seen = now
                 print("change saved; rebuilding", flush=True)

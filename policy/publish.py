@@ -85,8 +85,8 @@ def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, pr
     for lang in LANGUAGES:
         pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
-        render_language(lang, _theme_strings(locales[lang]), pages, files, work / "pages", staging / lang,
-                        project.config, project.theme)
+        render_language(lang, site_url, _theme_strings(locales[lang]), pages, files, work / "pages",
+                        staging / lang, project.config, project.theme)
     urls = [page.url for page in pages]  # every language has the same pages
     _write_root(staging, policy, locales, today, project, site_url, urls)
 

@@ -49,10 +49,9 @@ def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> None:
         (docs / name).write_text(text, encoding="utf-8")
 
 
-def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, strings: dict[str, str],
-                 history_title: str) -> Path:
+def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, site_url: str,
+                 strings: dict[str, str], history_title: str) -> Path:
     """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language."""
-    site_url = read_site_url(config)
     settings = {
         "INHERIT": os.path.relpath(config.resolve(), folder.resolve()),
         "site_name": strings["site_name"],
@@ -102,12 +101,12 @@ def run_mkdocs(config_file: Path) -> None:
         logger.propagate = propagate
 
 
-def render_language(lang: str, strings: dict[str, str], pages: list[Page], files: dict[str, str], work: Path,
-                    site_dir: Path, config: Path, theme: Path) -> None:
+def render_language(lang: str, site_url: str, strings: dict[str, str], pages: list[Page], files: dict[str, str],
+                    work: Path, site_dir: Path, config: Path, theme: Path) -> None:
     """Write one language's pages and config under `work/<lang>/` and build them into `site_dir`.
 
     `strings` are the theme's own words in this language: `site_name`, `not_found`, `policy_title`."""
     folder = work / lang
     write_pages(folder / "docs", pages, files)
     history = next(page.title for page in pages if page.path == HISTORY)
-    run_mkdocs(write_config(folder, lang, config, theme, site_dir, strings, history))
+    run_mkdocs(write_config(folder, lang, config, theme, site_dir, site_url, strings, history))

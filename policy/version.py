@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -63,8 +64,8 @@ class Policy:
 
     def in_force(self, today: datetime.date) -> datetime.date | None:
         """The effective date of the version in force on `today`: the latest that is not in the future."""
-        past = [date for date in self.dates if date <= today]
-        return past[-1] if past else None
+        index = bisect_right(self.dates, today)
+        return self.dates[index - 1] if index else None
 
     def status(self, date: datetime.date, today: datetime.date) -> str:
         """`current`, `upcoming` or `archived`: where the version of `date` stands on `today`."""
@@ -74,13 +75,12 @@ class Policy:
 
     def previous(self, date: datetime.date) -> datetime.date | None:
         """The date of the version before, or None for the first."""
-        index = self.dates.index(date)
-        return self.dates[index - 1] if index else None
+        return self.in_force(date - datetime.timedelta(days=1))
 
     def next(self, date: datetime.date) -> datetime.date | None:
         """The date of the version after, or None for the latest."""
-        index = self.dates.index(date)
-        return self.dates[index + 1] if index + 1 < len(self.dates) else None
+        index = bisect_right(self.dates, date)
+        return self.dates[index] if index < len(self.dates) else None
 
 
 def version_date(path: Path) -> datetime.date | None:
