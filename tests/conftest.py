@@ -1,4 +1,4 @@
-"""Shared fixtures: the demo history and the real content, each built once per test run."""
+"""Shared fixtures: the demo history and a frozen copy of the policy, each built once per test run."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from policy.publish import build_site
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "demo" / "content"
 CONTENT = ROOT / "content"
+POLICY = ROOT / "tests" / "fixtures" / "policy"
+"""A frozen copy of the policy's first version: what the engine, site and CLI tests run on."""
 BUILD_DATE = datetime.date(2026, 11, 25)
 """The demo is built for this day: 2026-06-01 is in force, 2030-01-01 is upcoming."""
 
@@ -49,7 +51,7 @@ def demo_site(tmp_path_factory) -> Site:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Site:
-    return _built(tmp_path_factory, CONTENT, "real")
+    return _built(tmp_path_factory, POLICY, "real")
 
 
 def require_tool(path: str) -> None:

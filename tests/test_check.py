@@ -20,7 +20,7 @@ FIRST = "2026-11-24.md"
 @pytest.fixture
 def content(tmp_path):
     tree = tmp_path / "content"
-    shutil.copytree(ROOT / "content", tree)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "policy", tree)
     return tree
 
 
@@ -39,7 +39,7 @@ def found(tree, base=None, today=TODAY):
 def previous_site(tmp_path_factory):
     """A site built from the real content: every failed build below must leave it as it is."""
     out = tmp_path_factory.mktemp("previous") / "site"
-    build_site(ROOT / "content", out, TODAY)
+    build_site(ROOT / "tests" / "fixtures" / "policy", out, TODAY)
     return out, snapshot(out)
 
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tests.conftest import CONTENT, DEMO, ROOT
+from tests.conftest import DEMO, POLICY, ROOT
 
 EDIT = {"ru": "30 календарных дней", "kk": "30 күнтізбелік", "en": "30 calendar days"}
 
@@ -24,7 +24,7 @@ def run(*args, env=None):
 
 @pytest.fixture
 def content(tmp_path):
-    shutil.copytree(CONTENT, tmp_path / "content")
+    shutil.copytree(POLICY, tmp_path / "content")
     return tmp_path / "content"
 
 

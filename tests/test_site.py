@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from policy.version import load_policy
-from tests.conftest import CONTENT, DEMO
+from tests.conftest import DEMO, POLICY
 
 LANGS = ("ru", "kk", "en")
 DEMO_DATES = ("2024-01-15", "2025-03-01", "2026-06-01", "2030-01-01")
@@ -72,7 +72,7 @@ def unit_anchors(page):
 
 
 def test_anchors_identical_across_languages_and_match_the_content(real_site):
-    policy, _ = load_policy(CONTENT)
+    policy, _ = load_policy(POLICY)
     expected = [unit.anchor for unit in policy.get("ru", policy.dates[0]).document.units]
     assert len(expected) == 72
     for lang in LANGS:
