@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime
 import re
+from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .clause import Unit
+from . import dialect
+from .clause import Block, Unit
 from .language import LANGUAGES, ORIGINAL
 from .problem import Problem, error, warning
 from .published import check_published
@@ -16,9 +18,6 @@ from .reference import find_references
 from .sync import mismatches
 from .version import Policy, Version, load_policy
 
-_TAG = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(?=[\s/>])|<!--|<!\w|<\?")
-_ATTRIBUTES = re.compile(r"\{\s*[:#.][^}]*\}")
-_SCRIPT_LINK = re.compile(r"(?:\]\(\s*|<)(?:javascript|vbscript|data):", re.IGNORECASE)
 _PLACEHOLDER = re.compile(r"_{3,}")
 
 
@@ -35,7 +34,7 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
     problems = _missing_languages(policy)
     for lang in LANGUAGES:
         for version in policy.versions[lang].values():
-            problems += _numbering(version) + _markup(version) + _references(version) + _placeholders(version)
+            problems += _numbering(version) + _dialect(version) + _references(version) + _placeholders(version)
     unit_problems = {date: _unit_mismatches(policy, date) for date in policy.dates}
     problems += [problem for found in unit_problems.values() for problem in found]
     in_step = [date for date in policy.dates if not unit_problems[date]]
@@ -124,22 +123,42 @@ def _matches(pattern: re.Pattern) -> Callable[[str], Iterable[tuple[int, str]]]:
 def _front_matter(version: Version) -> Iterator[tuple[str, str, int]]:
     """The title and summary, with the line each is on: they are shown on the site too."""
     for key in ("title", "summary"):
-        yield key, version.source.meta[key], version.source.meta_line(key)
+        yield key, version.source.meta[key], version.source.meta_lines[key]
 
 
-def _markup(version: Version) -> list[Problem]:
-    """Raw HTML, attribute lists and script links could put code on the site: only plain Markdown."""
-    rules = [(_TAG, "raw HTML is not allowed in the policy text (found '{}'); write plain text"),
-             (_ATTRIBUTES, "curly-brace attributes are not allowed in the policy text (found '{}')"),
-             (_SCRIPT_LINK, "links may not run code (found '{}')")]
+def _at(version: Version, block: Block, finding: dialect.Finding) -> Problem:
+    """A finding in a block as a problem at its file line and column."""
+    before = block.source[:finding.offset]
+    line = block.line + before.count("\n")
+    column = finding.offset - (before.rfind("\n") + 1) + 1
+    return error(version.path, line, finding.rule, finding.message, column)
+
+
+def _dialect(version: Version) -> list[Problem]:
+    """Only the content dialect (see policy/dialect.py): anything else could put code on the site."""
+    anchors = {unit.anchor for unit in version.document.all_units}
     problems = []
-    for pattern, message in rules:
-        for unit in version.document.all_units:
-            problems += [error(version.path, line, "raw-html", message.format(text))
-                         for text, line in _found(unit, _matches(pattern))]
-        problems += [error(version.path, line, "raw-html", f"the {key}: " + message.format(match.group()))
-                     for key, value, line in _front_matter(version) for match in pattern.finditer(value)]
+    for unit in version.document.all_units:
+        for index, block in enumerate(unit.blocks):
+            if block.kind != "heading":
+                problems += [_at(version, block, f) for f in dialect.check_fragment(block.source, anchors)]
+            elif _is_format_heading(version, unit, index, block):
+                marks = len(block.source) - len(block.source.lstrip("# "))
+                problems += [_at(version, block, replace(f, offset=f.offset + marks))
+                             for f in dialect.plain_text_findings(block.source[marks:])]
+            else:
+                problems.append(error(version.path, block.line, "markup", dialect.HEADING_MESSAGE))
+    problems += [error(version.path, line, finding.rule, f"the {key}: {finding.message}")
+                 for key, value, line in _front_matter(version) for finding in dialect.plain_text_findings(value)]
     return problems
+
+
+def _is_format_heading(version: Version, unit: Unit, index: int, block: Block) -> bool:
+    """The title (`# …`, the first block) and each section's own heading (`## 5. …`)."""
+    level = len(block.source) - len(block.source.lstrip("#"))
+    if not unit.number:
+        return level == 1 and index == 0
+    return level == 2 and index == 0 and unit.is_section
 
 
 def _references(version: Version) -> list[Problem]:

@@ -12,11 +12,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 PREAMBLE_ANCHOR = "preamble"
-NUMBER = r"\d+(?:\.\d+)*"
+NUMBER = r"[0-9]+(?:\.[0-9]+)*"
+r"""A clause number: ASCII digits only (`\d` would take Arabic-Indic or fullwidth digits too)."""
 _HEADING = re.compile(r"#{1,6}\s+")
-_LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s")
+_LIST_ITEM = re.compile(r"\s*(?:[-*+]|[0-9]+\.)\s")
 _SECTION_START = re.compile(rf"#{{1,6}}\s+({NUMBER})\.?\s+\S")
-_CLAUSE_START = re.compile(r"(\d+(?:\.\d+)+)\.?\s+\S")
+_CLAUSE_START = re.compile(rf"({NUMBER}\.[0-9]+)\.?\s+\S")
 _SPACE = re.compile(r"\s+")
 
 

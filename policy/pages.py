@@ -1,7 +1,9 @@
 """The site's pages for one language, as renderer-neutral Markdown generated from `theme/pages/`.
 
 Pages link to each other by their Markdown paths (`../history.md`), which any static-site
-renderer resolves, and every unit carries its anchor (`{#p-5-2}`, an attribute list).
+renderer resolves. The dialect of these pages (see docs/architecture.md) is Markdown with
+admonitions, heading anchors (`{#p-5}`) and HTML blocks; only code writes those: content arrives
+as sanitized HTML or as escaped plain text.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 import jinja2
 
+from . import dialect
 from .change import Change, Kind, compare, summary
 from .clause import Unit
 from .i18n import Locale
@@ -56,16 +59,27 @@ def changes_path(date: datetime.date) -> str:
 
 
 def unit_markdown(unit: Unit, lang: str) -> str:
-    """A unit's Markdown with its anchor, its number linking to itself, and cross-references linked."""
+    """A unit as a page shows it: its anchor, its number linking to itself, cross-references linked.
+
+    Content reaches the page only as sanitized HTML (see `dialect`) or as escaped plain text in
+    a heading; the anchors are added here, by code, so content never needs attribute lists."""
     blocks = []
     for index, block in enumerate(unit.blocks):
-        text = link_references(block.source, lang, lambda reference: f"#{reference.anchor}")
-        if index == 0 and unit.number and block.kind == "heading":
-            text += f" {{#{unit.anchor}}}"
+        if block.kind == "heading":
+            marks, text = block.source.split(None, 1)
+            anchor = f" {{#{unit.anchor}}}" if index == 0 and unit.number else ""
+            blocks.append(f"{marks} {dialect.plain_markdown(text)}{anchor}")
         elif index == 0 and unit.number:
-            text = f"[{unit.label}](#{unit.anchor}){text[len(unit.label):]}\n{{: #{unit.anchor} }}"
-        blocks.append(text)
+            rest = _linked(block.source[len(unit.label):], lang)
+            fragment = dialect.render(f"[{unit.label}](#{unit.anchor}){rest}")
+            blocks.append(fragment.replace("<p>", f'<p id="{unit.anchor}">', 1))
+        else:
+            blocks.append(dialect.render(_linked(block.source, lang)))
     return "\n\n".join(blocks)
+
+
+def _linked(markdown: str, lang: str) -> str:
+    return link_references(markdown, lang, lambda reference: f"#{reference.anchor}")
 
 
 class PageMaker:
@@ -80,6 +94,7 @@ class PageMaker:
                                       trim_blocks=True, lstrip_blocks=True)
         self.env.install_gettext_translations(locale.translations, newstyle=True)
         self.env.filters["date"] = locale.date
+        self.env.filters["plain"] = dialect.plain_markdown
         self.env.globals.update(version_path=version_path, changes_path=changes_path)
 
     def pages(self) -> list[Page]:
@@ -107,7 +122,8 @@ class PageMaker:
         heading = version.title
         if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
             heading = preamble.pop(0).text
-        text = "\n\n".join([b.source for b in preamble] + [unit_markdown(u, self.lang) for u in document.units])
+        intro = [dialect.render(_linked(block.source, self.lang)) for block in preamble]
+        text = "\n\n".join(intro + [unit_markdown(u, self.lang) for u in document.units])
         upcoming = self.policy.next(self.current) if self.current else None
         body = self._render("version.md", path, version=version, heading=heading, text=text,
                             state=self._state(version.date), upcoming=upcoming,

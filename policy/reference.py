@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-_NUMBER = r"\d+(?:\.\d+)*"
+from .clause import NUMBER as _NUMBER
+from .dialect import written_links
+
 _DOTTED = _NUMBER + r"\.?"
 
 
@@ -17,7 +19,7 @@ def _series(number: str, conjunction: str) -> str:
 PATTERNS = {
     "ru": re.compile(rf"(?<!\w)(?:п\.\s*п\.|пп\.|п\.|подпункт\w*|пункт\w*|раздел\w*)\s*"
                      rf"(?P<numbers>{_series(_DOTTED, 'и')})", re.IGNORECASE),
-    "kk": re.compile(rf"(?<![\d.])(?P<numbers>{_series(_NUMBER, 'және')})-(?:тарма[қғ]|бөлім)\w*"),
+    "kk": re.compile(rf"(?<![0-9.])(?P<numbers>{_series(_NUMBER, 'және')})-(?:тарма[қғ]|бөлім)\w*"),
     "en": re.compile(rf"(?<!\w)(?:clauses?|sections?|paragraphs?|items?)\s+(?P<numbers>{_series(_NUMBER, 'and')})",
                      re.IGNORECASE),
 }
@@ -51,11 +53,13 @@ def find_references(text: str, lang: str) -> list[Reference]:
 
 
 def link_references(text: str, lang: str, href: Callable[[Reference], str | None]) -> str:
-    """Turn each referenced number into a Markdown link to `href(reference)`; None leaves it as is."""
+    """Turn each referenced number into a Markdown link to `href(reference)`; None leaves it as is,
+    and so does a number inside a link the text already has."""
     pieces, last = [], 0
+    written = list(written_links(text))
     for reference in find_references(text, lang):
         target = href(reference)
-        if target is None:
+        if target is None or any(start <= reference.start < end for start, end in written):
             continue
         pieces += [text[last:reference.start], f"[{text[reference.start:reference.end]}]({target})"]
         last = reference.end

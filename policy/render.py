@@ -7,6 +7,7 @@ Markdown files and a generated `mkdocs.yml` that inherits the project's, so each
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 from pathlib import Path
@@ -32,7 +33,9 @@ def read_site_url(config: Path) -> str:
 
 
 def _front_matter(page: Page) -> str:
-    meta = {"title": page.title}
+    """MkDocs' templates print the title without escaping it (in `<title>`, the header and the
+    navigation), so it is escaped here: a title is plain text, never markup."""
+    meta = {"title": html.escape(page.title)}
     if not page.searchable:
         meta["search"] = {"exclude": True}
         meta["robots"] = "noindex"
@@ -60,7 +63,7 @@ def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: P
         "site_dir": str(site_dir.resolve()),
         "theme": {"language": lang, "custom_dir": str(theme.resolve())},
         "plugins": [{"search": {"lang": SEARCH_LANGUAGE.get(lang, lang)}}],
-        "nav": [{NAMES[lang]: HOME}, {history_title: HISTORY}],
+        "nav": [{html.escape(NAMES[lang]): HOME}, {html.escape(history_title): HISTORY}],
         "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"}
                                 for code, name in NAMES.items()],
                   "not_found": strings["not_found"], "policy_title": strings["policy_title"]},

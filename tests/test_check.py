@@ -101,14 +101,15 @@ def test_bom_and_crlf_are_accepted(content, errors):
 
 def test_raw_script(content, errors):
     edit(content / "ru" / FIRST, "включая доставку Товара.", "включая доставку Товара.<script>alert(1)</script>")
-    assert errors(content) == {(f"ru/{FIRST}", 101, "error", "raw-html")}
+    assert errors(content) == {(f"ru/{FIRST}", 101, "error", "markup")}
 
 
-@pytest.mark.parametrize("markup", ['<iframe src="x">', "<style>", '<img src=x onerror="y">', "<!-- x -->",
-                                    "{: onclick=\"alert(1)\" }", "[x](javascript:alert(1))"])
-def test_any_raw_html_or_attributes(content, markup, errors):
+@pytest.mark.parametrize("markup, rule", [('<iframe src="x">', "markup"), ("<style>", "markup"),
+                                          ('<img src=x onerror="y">', "markup"), ("<!-- x -->", "markup"),
+                                          ("{: onclick=\"alert(1)\" }", "markup"), ("[x](javascript:alert(1))", "link")])
+def test_any_raw_html_or_attributes(content, markup, rule, errors):
     edit(content / "en" / FIRST, "9.1. ", f"9.1. {markup} ")
-    assert {(f, rule) for f, _, _, rule in errors(content)} == {(f"en/{FIRST}", "raw-html")}
+    assert {(f, rule) for f, _, _, rule in errors(content)} == {(f"en/{FIRST}", rule)}
 
 
 def test_autolinks_and_emails_are_not_html(content, errors):
@@ -190,9 +191,10 @@ def git(tree, *args):
 
 @pytest.fixture
 def repository(content):
-    git(content, "init", "-q")
-    git(content, "add", ".")
-    git(content, "commit", "-qm", "first")
+    """The content tree inside a git repository, committed, as in the project."""
+    git(content.parent, "init", "-q")
+    git(content.parent, "add", ".")
+    git(content.parent, "commit", "-qm", "first")
     return content
 
 
@@ -244,7 +246,7 @@ def test_failed_builds_leave_the_previous_site_untouched(content, tmp_path):
 @pytest.mark.parametrize("key, line", [("title", 2), ("summary", 3)])
 def test_raw_html_in_the_front_matter(content, errors, key, line):
     edit(content / "ru" / FIRST, f"\n{key}: ", f"\n{key}: <script>alert(1)</script> ")
-    assert errors(content) == {(f"ru/{FIRST}", line, "error", "raw-html")}
+    assert errors(content) == {(f"ru/{FIRST}", line, "error", "markup")}
 
 
 def test_a_base_revision_asked_for_must_exist(repository, errors):

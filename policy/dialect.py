@@ -1,0 +1,235 @@
+"""The content dialect: the Markdown a version file may use, and the one way it becomes HTML.
+
+Anyone can open a pull request, so content is held to what a policy needs: paragraphs, lists
+up to three levels deep, emphasis, and links to clauses (`#p-5-2`) or to `https:`, `mailto:` and
+`tel:` addresses. Headings are the format's own (the title and the sections) and plain text.
+Everything else (raw HTML, attribute lists, images, quotes, code, other link schemes) is refused
+by the check at its line, and the HTML made from content also passes an allow-list sanitizer, so
+that a bug in the Markdown parser cannot reach a visitor either.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from typing import Collection, Iterator
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "br"})
+SCHEMES = ("https", "mailto", "tel")
+MAX_DEPTH = 3
+"""Lists nest at most this deep; brackets too."""
+_INDENT = 4
+"""Python-Markdown nests a list four spaces (or a tab) deeper."""
+
+_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(?=[\s/>])|<!--|<!\w|<\?")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
+_ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
+_QUOTE = re.compile(r"^ {0,3}>", re.MULTILINE)
+_LEADING_SPACE = re.compile(r"^[ \t]*", re.MULTILINE)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
+"""Browsers drop tabs and line breaks anywhere in a URL and controls and spaces around it."""
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
+_LINK_TEXT = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+
+_TAG_MESSAGES = {
+    "img": "pictures are not part of the policy (they would be loaded from another site); describe it in words",
+    "blockquote": "quotes (lines starting with '>') are not part of the policy format",
+    "pre": "code blocks are not part of the policy format; a line indented by four spaces makes one",
+    "code": "code (text between `backticks`) is not part of the policy format",
+    "hr": "horizontal lines (---, ***) are not part of the policy format",
+}
+HEADING_MESSAGE = ("headings are only the title ('# …') and the sections ('## 1. …'); "
+                    "a line underlined with === or --- makes one too")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something outside the dialect, at a character offset of the Markdown it was found in."""
+
+    rule: str
+    message: str
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """A Markdown fragment as the site shows it, what is outside the dialect, and its link targets."""
+
+    html: str
+    findings: tuple[Finding, ...]
+    links: tuple[tuple[str, int], ...]
+    """Each link target as a browser reads it, with its offset in the Markdown."""
+
+
+def _markdown() -> markdown.Markdown:
+    """Python-Markdown without raw HTML: `<b>` stays text. No extensions: no attribute lists."""
+    parser = markdown.Markdown(output_format="html")
+    parser.preprocessors.deregister("html_block")
+    parser.inlinePatterns.deregister("html")
+    return parser
+
+
+_PARSER = _markdown()
+
+
+def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
+    return value if element == "a" and attribute == "href" and link_problem(value, None) is None else None
+
+
+def sanitize(fragment: str) -> str:
+    """Keep only the dialect's elements and links: the last defence between content and a visitor."""
+    return nh3.clean(fragment, tags=set(ALLOWED_TAGS), attributes={"a": {"href"}}, url_schemes=set(SCHEMES),
+                     attribute_filter=_keep_attribute, link_rel=None, strip_comments=True)
+
+
+@functools.lru_cache(maxsize=65536)
+def analyse(source: str) -> Analysis:
+    """Parse a fragment once for both the check and the site (most fragments repeat across versions)."""
+    findings = list(_source_findings(source))
+    if any(finding.rule == "nesting" for finding in findings):
+        return Analysis("", tuple(findings), ())  # too deep for the parser to be asked
+    _PARSER.reset()
+    try:
+        rendered = _PARSER.convert(source)
+    except RecursionError:
+        return Analysis("", (*findings, Finding("nesting", "this text is nested too deeply to read")), ())
+    elements = _Elements.read(rendered)
+    findings += elements.findings(source)
+    hrefs = elements.hrefs + [href for href, _ in _PARSER.references.values()]
+    links = tuple((browser_url(href), _offset(source, href)) for href in hrefs)
+    return Analysis(sanitize(rendered).replace("\n\n", "\n"), tuple(findings), links)
+
+
+def check_fragment(source: str, anchors: Collection[str]) -> list[Finding]:
+    """Everything in a fragment of a version's Markdown that the dialect does not allow."""
+    analysis = analyse(source)
+    links = [Finding("link", problem, offset) for url, offset in analysis.links
+             if (problem := link_problem(url, anchors))]
+    return sorted(dict.fromkeys([*analysis.findings, *links]), key=lambda finding: finding.offset)
+
+
+def render(source: str) -> str:
+    """A fragment of a version's Markdown as sanitized HTML."""
+    return analyse(source).html
+
+
+def plain_text_findings(text: str) -> list[Finding]:
+    """The title, the summary and headings are plain text: shown as typed, never as markup.
+
+    Only inline markup is looked for ("x " keeps `1. …` from being read as a list)."""
+    findings = [finding for finding in _source_findings(text) if finding.rule == "markup"]
+    if "\n" in text.strip():
+        findings.append(Finding("plain-text", "write it as one paragraph, without blank lines"))
+    elif not findings and analyse(f"x {text.strip()}").html != f"<p>x {html.escape(text.strip(), quote=False)}</p>":
+        findings.append(Finding("plain-text", "this is plain text, shown exactly as typed: Markdown "
+                                "(**bold**, [links](…), lists) does not work here; write plain words"))
+    return findings
+
+
+def plain_markdown(text: str) -> str:
+    """Plain text as Markdown that any renderer shows literally: markup characters escaped."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
+
+
+def browser_url(href: str) -> str:
+    """A link target as a browser follows it: character references decoded, ignored characters dropped."""
+    return _IGNORED_IN_URLS.sub("", html.unescape(href))
+
+
+def link_problem(url: str, anchors: Collection[str] | None) -> str | None:
+    """Why a link target is refused, or None. `anchors` are the clause anchors it may point to
+    (None: any `#p-…` anchor, for the sanitizer, which knows no version)."""
+    if url.startswith("#"):
+        if anchors is None or url[1:] in anchors:
+            return None
+        return f"the link '{url}' points to a clause that this version does not have"
+    scheme = _SCHEME.match(url)
+    if scheme and scheme.group(1).lower() in SCHEMES:
+        if scheme.group(1).lower() != "https" or url[len("https:"):].startswith("//"):
+            return None
+    return (f"the link '{url[:80]}' is not allowed: a link goes to a clause ('#p-5-2') or to an "
+            f"address starting with {', '.join(s + ':' for s in SCHEMES)}")
+
+
+def written_links(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `[text](target)` links already written in Markdown."""
+    return (match.span() for match in _LINK_TEXT.finditer(text))
+
+
+def _offset(source: str, href: str) -> int:
+    """Where a link target is written; the fragment's start when it was disguised beyond finding."""
+    return max(source.find(href), 0)
+
+
+def _source_findings(source: str) -> Iterator[Finding]:
+    """What is refused as written, before any parsing: markup that could carry code, and nesting."""
+    for match in _RAW_HTML.finditer(source):
+        yield Finding("markup", f"HTML is not allowed in the policy (found '{match.group()}'); write plain text",
+                      match.start())
+    for match in _AUTOLINK.finditer(source):
+        if problem := link_problem(browser_url(match.group(1)), None):
+            yield Finding("link", problem, match.start())
+    for match in _ATTRIBUTES.finditer(source):
+        yield Finding("markup", f"curly braces are not allowed (found '{match.group()[:40]}'): they would "
+                      "set attributes of the text; use round brackets", match.start())
+    for match in _QUOTE.finditer(source):
+        yield Finding("markup", _TAG_MESSAGES["blockquote"], match.start())
+    for match in _LEADING_SPACE.finditer(source):
+        if len(match.group().expandtabs(_INDENT)) >= _INDENT * MAX_DEPTH:
+            yield Finding("nesting", f"lists nest at most {MAX_DEPTH} levels deep (four spaces a level); "
+                          "indent this line less", match.start())
+    yield from _bracket_depth(source)
+
+
+def _bracket_depth(source: str) -> Iterator[Finding]:
+    depth = 0
+    for offset, char in enumerate(source):
+        depth = depth + 1 if char == "[" else max(depth - 1, 0) if char in "]\n" else depth
+        if depth > MAX_DEPTH:
+            yield Finding("nesting", f"square brackets nest more than {MAX_DEPTH} deep here", offset)
+            return
+
+
+class _Elements(HTMLParser):
+    """Reads the HTML Python-Markdown made of a fragment: its elements, their depth and links."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.tags: list[tuple[str, int]] = []
+        self.hrefs: list[str] = []
+        self.lists = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.lists += tag in ("ul", "ol")
+        self.tags.append((tag, self.lists))
+        self.hrefs += [value for name, value in attrs if name == "href" and value is not None]
+
+    def handle_endtag(self, tag: str) -> None:
+        self.lists -= tag in ("ul", "ol")
+
+    @classmethod
+    def read(cls, fragment: str) -> _Elements:
+        parser = cls()
+        parser.feed(fragment)
+        parser.close()
+        return parser
+
+    def findings(self, source: str) -> list[Finding]:
+        """Elements outside the dialect; `source` is the Markdown, to place a picture."""
+        findings = []
+        for tag, depth in self.tags:
+            if depth > MAX_DEPTH:
+                findings.append(Finding("nesting", f"lists nest at most {MAX_DEPTH} levels deep"))
+            if tag in ALLOWED_TAGS or (tag == "code" and ("pre", depth) in self.tags):
+                continue
+            message = HEADING_MESSAGE if re.fullmatch(r"h[1-6]", tag) else _TAG_MESSAGES.get(
+                tag, f"this markup ('<{tag}>') is not part of the policy format")
+            findings.append(Finding("markup", message, max(source.find("!["), 0) if tag == "img" else 0))
+        return findings
