@@ -22,6 +22,8 @@ class Problem:
     severity: str
     rule: str
     message: str
+    column: int = 0
+    """The column on the line, counted from 1; 0 when the problem is the whole line."""
 
     @property
     def is_error(self) -> bool:
@@ -34,29 +36,48 @@ class Problem:
         except ValueError:
             return str(self.path)
 
+    @property
+    def place(self) -> str:
+        """`path:line` or `path:line:column`."""
+        column = f":{self.column}" if self.column else ""
+        return f"{self.display_path()}:{self.line}{column}"
+
     def format(self) -> str:
         """The problem as editors read it: `path:line: severity: message [rule]`."""
-        return f"{self.display_path()}:{self.line}: {self.severity}: {self.message} [{self.rule}]"
+        return f"{self.place}: {self.severity}: {self.message} [{self.rule}]"
 
     def annotation(self) -> str:
-        """The same problem as a GitHub Actions workflow command, shown on the pull request."""
-        message = self.message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-        return f"::{self.severity} file={self.display_path()},line={self.line},title={self.rule}::{message}"
+        """The same problem as a GitHub Actions workflow command, shown on the pull request.
+
+        Values are escaped by GitHub's rules, so a file name or message cannot end the command
+        early and issue another."""
+        properties = {"file": self.display_path(), "line": str(self.line), "title": self.rule}
+        if self.column:
+            properties["col"] = str(self.column)
+        fields = ",".join(f"{key}={_escape(value, property=True)}" for key, value in properties.items())
+        return f"::{self.severity} {fields}::{_escape(self.message)}"
 
 
-def error(path: Path, line: int, rule: str, message: str) -> Problem:
+def _escape(value: str, property: bool = False) -> str:
+    """Escape a workflow command's message, or (with `property`) one of its properties."""
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return value.replace(":", "%3A").replace(",", "%2C") if property else value
+
+
+def error(path: Path, line: int, rule: str, message: str, column: int = 0) -> Problem:
     """A problem that stops the build."""
-    return Problem(Path(path), line, ERROR, rule, message)
+    return Problem(Path(path), line, ERROR, rule, message, column)
 
 
-def warning(path: Path, line: int, rule: str, message: str) -> Problem:
+def warning(path: Path, line: int, rule: str, message: str, column: int = 0) -> Problem:
     """A problem worth reading that does not stop the build."""
-    return Problem(Path(path), line, WARNING, rule, message)
+    return Problem(Path(path), line, WARNING, rule, message, column)
 
 
 class ContentError(Exception):
     """Raised when the content has errors, so nothing may be built from it."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{sum(p.is_error for p in problems)} error(s) in the content")
+        errors = [problem.format() for problem in problems if problem.is_error]
+        super().__init__("\n".join(errors) or "errors in the content")
         self.problems = problems

@@ -1,17 +1,21 @@
-"""Reading one version file: its encoding, line endings, front matter and body."""
+"""Reading one version file: its size, encoding, line endings, characters, front matter and body."""
 
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from .characters import check_characters
 from .problem import Problem, error
 
 FRONT_MATTER_KEYS = ("title", "summary")
+MAX_BYTES = 1_000_000
+"""A version file is far smaller (the policy is about 25 KB); a larger one is a mistake or an attack."""
 _FENCE = "---"
 _BOM = b"\xef\xbb\xbf"
 _CYRILLIC = re.compile("[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -27,7 +31,9 @@ class Source:
 
     path: Path
     text: str
-    meta: dict
+    meta: dict[str, str]
+    meta_lines: dict[str, int]
+    """The line of the file where each front matter key is set."""
     body: str
     body_line: int
     """The line number of the body's first line in the file."""
@@ -35,10 +41,6 @@ class Source:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
-
-    def meta_line(self, key: str) -> int:
-        """The line of the front matter where `key` is set."""
-        return _key_line(self.text.split("\n")[1:self.body_line - 2], key)
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
@@ -61,12 +63,25 @@ def _not_utf8(data: bytes) -> str:
     return "the file is not UTF-8 text; save it again with the encoding \"UTF-8\""
 
 
+def read_bytes(path: Path) -> bytes | None:
+    """A regular file's bytes, never through a symbolic link; None when it is larger than MAX_BYTES."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(descriptor, "rb") as file:
+        data = file.read(MAX_BYTES + 1)
+    return None if len(data) > MAX_BYTES else data
+
+
 def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
-    """Read a version file; on any problem return None and the problems."""
-    text, problems = decode(path, path.read_bytes())
+    """Read a version file; on a problem that stops it being read, return None and the problems."""
+    data = read_bytes(path)
+    if data is None:
+        return None, [error(path, 1, "file-size", f"the file is larger than {MAX_BYTES // 1000} KB; a "
+                            "version of the policy is far smaller: check that it holds only the policy text")]
+    text, problems = decode(path, data)
     if text is None:
         return None, problems
-    return parse_source(path, text)
+    source, found = parse_source(path, text)
+    return source, check_characters(path, text) + found
 
 
 def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
@@ -79,34 +94,50 @@ def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == _FENCE), None)
     if end is None:
         return None, [error(path, 1, "front-matter", "the front matter is not closed by a line '---'")]
-    meta, problems = _parse_meta(path, lines[1:end])
+    meta, meta_lines, problems = parse_front_matter(path, "\n".join(lines[1:end]))
     if problems:
         return None, problems
     body = "\n".join(lines[end + 1:])
-    return Source(path, text, meta, body, end + 2), []
+    return Source(path, text, meta, meta_lines, body, end + 2), []
 
 
-def _parse_meta(path: Path, lines: list[str]) -> tuple[dict, list[Problem]]:
+class _Loader(yaml.BaseLoader):
+    """YAML without type guessing (every value is text) that refuses a key given twice."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: dict[str, int] = {}
+        for key_node, _ in node.value:
+            key = self.construct_scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
+            if key in seen:
+                raise yaml.MarkedYAMLError(problem=f"the key '{key}' is given twice", problem_mark=key_node.start_mark)
+            if key is not None:
+                seen[key] = key_node.start_mark.line
+        return super().construct_mapping(node, deep)
+
+
+def parse_front_matter(path: Path, text: str) -> tuple[dict[str, str], dict[str, int], list[Problem]]:
+    """The front matter's keys and text values, the line of each key, and what is wrong with it."""
+    loader = _Loader(text)
     try:
-        meta = yaml.safe_load("\n".join(lines))
+        node = loader.get_single_node()
+        meta = loader.construct_document(node) if node else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         reason = getattr(exc, "problem", None) or "it is not valid"
-        return {}, [error(path, line, "front-matter", f"the front matter is not valid YAML ({reason}); "
-                          "a value that contains ': ' must be in double quotes")]
-    if not isinstance(meta, dict):
-        return {}, [error(path, 2, "front-matter", "the front matter must be lines of the form 'key: value'")]
-    problems = [error(path, _key_line(lines, key), "front-matter",
+        return {}, {}, [error(path, line, "front-matter", f"the front matter is not valid ({reason}); "
+                              "write one 'key: value' a line, and put a value that contains ': ' in double quotes")]
+    finally:
+        loader.dispose()
+    if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
+        return {}, {}, [error(path, 2, "front-matter", "the front matter must be lines of the form 'key: value'")]
+    lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
+    problems = [error(path, lines[key], "front-matter",
                       f"unknown front matter key '{key}'; only {' and '.join(FRONT_MATTER_KEYS)} are allowed")
                 for key in meta if key not in FRONT_MATTER_KEYS]
+    problems += [error(path, lines[key], "front-matter",
+                       f"'{key}:' must be text on the same line, not a list or nested keys")
+                 for key in FRONT_MATTER_KEYS if key in meta and not isinstance(meta[key], str)]
     problems += [error(path, 1, "front-matter", f"the front matter has no '{key}:' (or it is empty)")
-                 for key in FRONT_MATTER_KEYS if not isinstance(meta.get(key), str) or not meta[key].strip()]
-    return meta, problems
-
-
-def _key_line(lines: list[str], key: object) -> int:
-    for number, line in enumerate(lines, start=2):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
+                 for key in FRONT_MATTER_KEYS if key not in meta or meta[key] == ""]
+    return meta, lines, problems

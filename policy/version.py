@@ -14,7 +14,9 @@ from .language import LANGUAGES
 from .problem import Problem, error
 from .source import Source, read_source
 
-_FILE_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})\.md")
+_FILE_NAME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.md")
+TOP_FILES = ("GLOSSARY.md", "README.md")
+"""Files that may sit beside the language folders: they document the content and are not published."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +33,13 @@ class Version:
 
     @property
     def title(self) -> str:
-        return self.source.meta["title"].strip()
+        """Plain text on one line, as every page, feed and file shows it."""
+        return " ".join(self.source.meta["title"].split())
 
     @property
     def summary(self) -> str:
-        return self.source.meta["summary"].strip()
+        """Plain text on one line: one sentence on what the version changes."""
+        return " ".join(self.source.meta["summary"].split())
 
     @property
     def sha256(self) -> str:
@@ -96,30 +100,48 @@ def version_date(path: Path) -> datetime.date | None:
 
 def load_policy(content: Path) -> tuple[Policy, list[Problem]]:
     """Read every version file under `content/<lang>/`; files that cannot be read are left out
-    and reported."""
+    and reported, and so is anything else in the tree."""
     versions: dict[str, dict[datetime.date, Version]] = {lang: {} for lang in LANGUAGES}
-    problems: list[Problem] = []
-    for path in sorted(content.iterdir()) if content.is_dir() else []:
-        if path.is_dir() and path.name not in LANGUAGES and not path.name.startswith("."):
-            problems.append(error(path, 1, "layout",
-                                  f"'{path.name}' is not a language of the policy ({', '.join(LANGUAGES)})"))
+    if content.is_symlink() or not content.is_dir():
+        return Policy(versions), [error(content, 1, "layout", f"the content folder {content} does not exist")]
+    problems = [problem for path in sorted(content.iterdir()) for problem in _top_entry(path)]
     for lang in LANGUAGES:
         folder = content / lang
-        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        for path in sorted(folder.iterdir()):
             version, found = _load_version(lang, path)
             problems += found
             if version:
                 versions[lang][version.date] = version
+    if not any(versions.values()) and not problems:
+        problems.append(error(content, 1, "layout", f"the content folder {content} has no version of the "
+                              f"policy: it needs {', '.join(f'{lang}/YYYY-MM-DD.md' for lang in LANGUAGES)}"))
     return Policy(versions), problems
 
 
+def _top_entry(path: Path) -> list[Problem]:
+    """Beside the language folders, only the documented files."""
+    if path.is_symlink():
+        return [_symlink(path)]
+    if path.is_dir() and path.name in LANGUAGES or path.is_file() and path.name in TOP_FILES:
+        return []
+    return [error(path, 1, "layout", f"'{path.name}' does not belong in the content folder: it holds only "
+                  f"the folders {', '.join(LANGUAGES)} and {' and '.join(TOP_FILES)}")]
+
+
+def _symlink(path: Path) -> Problem:
+    return error(path, 1, "layout", f"'{path.name}' is a symbolic link: content must be real files and "
+                 "folders, so that what is published is what was reviewed")
+
+
 def _load_version(lang: str, path: Path) -> tuple[Version | None, list[Problem]]:
-    if path.name.startswith("."):
-        return None, []
+    if path.is_symlink():
+        return None, [_symlink(path)]
     date = version_date(path)
-    if path.is_dir() or date is None:
+    if not path.is_file() or date is None:
         return None, [error(path, 1, "layout",
                             f"only version files may be in content/{lang}/: name it after its effective "
-                            "date, like 2027-03-01.md (a real date, year-month-day)")]
+                            "date, like 2027-03-01.md (a real date, year-month-day, in digits 0-9)")]
     source, problems = read_source(path)
     return (Version(lang, date, source) if source else None), problems

@@ -1,0 +1,80 @@
+"""Characters a reader cannot see, and words that mix alphabets.
+
+A zero-width space inside `9.4.` merges two clauses, a right-to-left override reverses what a
+reader sees, and a Cyrillic «с» in `clause 12.7` hides a reference from the check. The text must
+mean what it shows, so such characters are errors, and look-alike letters are worth a warning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from .problem import Problem, error, warning
+
+_VISIBLE_CONTROLS = {"\n", "\t"}
+_HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}
+"""Controls, format characters (zero-width, direction marks and overrides, soft hyphen), private
+use, unassigned, and line or paragraph separators."""
+_BLANK_LETTERS = {"\u034f", "\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
+"""Letters and marks that render as nothing: combining grapheme joiner, Hangul fillers, blank Braille."""
+_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_WORD = re.compile(r"\w+")
+_LATIN = re.compile("[A-Za-z]")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Hidden:
+    """One invisible character and where it is: line and column count from 1."""
+
+    char: str
+    line: int
+    column: int
+
+    @property
+    def name(self) -> str:
+        code = f"U+{ord(self.char):04X}"
+        return f"{unicodedata.name(self.char, 'unnamed character')} ({code})"
+
+
+def is_hidden(char: str) -> bool:
+    """Whether a character shows nothing, or changes how the text around it is shown."""
+    if char in _VISIBLE_CONTROLS:
+        return False
+    return (unicodedata.category(char) in _HIDDEN_CATEGORIES or char in _BLANK_LETTERS
+            or _VARIATION_SELECTORS.match(char) is not None)
+
+
+def hidden_characters(text: str) -> Iterator[Hidden]:
+    """Every invisible character of `text`, in order."""
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        for column, char in enumerate(line, start=1):
+            if is_hidden(char):
+                yield Hidden(char, line_number, column)
+
+
+def mixed_words(text: str) -> Iterator[tuple[str, int, int]]:
+    """Each word that mixes Latin and Cyrillic letters, with its line and column."""
+    for line_number, line in enumerate(text.split("\n"), start=1):
+        for match in _WORD.finditer(line):
+            word = match.group()
+            if _LATIN.search(word) and _CYRILLIC.search(word):
+                yield word, line_number, match.start() + 1
+
+
+def check_characters(path: Path, text: str) -> list[Problem]:
+    """Errors for invisible characters and warnings for mixed-alphabet words, at line and column."""
+    problems = [error(path, hidden.line, "invisible-character",
+                      f"an invisible character, {hidden.name}, is here: it can change what the text "
+                      "means without showing it. Delete it (retype the words around it if you "
+                      "cannot see it)", hidden.column)
+                for hidden in hidden_characters(text)]
+    problems += [warning(path, line, "mixed-script",
+                         f"the word '{word}' mixes Latin and Cyrillic letters that look alike; "
+                         "retype it in one alphabet", column)
+                 for word, line, column in mixed_words(text)]
+    return problems
