@@ -6,6 +6,7 @@ import datetime
 import json
 import xml.etree.ElementTree as ET
 
+from .dates import OFFSET
 from .i18n import Locale
 from .language import LANGUAGES, ORIGINAL
 from .pages import changes_path, page_url, version_path
@@ -14,8 +15,6 @@ from .version import Policy
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
-OFFSET = "+05:00"
-"""Kazakhstan's time zone: a version takes effect at midnight there."""
 
 
 def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:

@@ -29,7 +29,8 @@ def default_base(repo: Path) -> str:
 
 def check_published(content: Path, policy: Policy, today: datetime.date, base: str | None) -> list[Problem]:
     """Every version file at `base` that is in force on `today` must be unchanged in the work tree
-    (uncommitted changes included): not edited, renamed or deleted."""
+    (uncommitted changes included): not edited, renamed or deleted; and once one is, a version
+    that is new since `base` may not be dated before `today`."""
     top = _git(content, "rev-parse", "--show-toplevel") if content.is_dir() else None
     if top is None or top.returncode != 0:
         return [warning(content, 1, "published", "not in a git repository: published versions were "
@@ -42,12 +43,25 @@ def check_published(content: Path, policy: Policy, today: datetime.date, base: s
         report = error if base else warning  # a revision asked for by name must exist
         return [report(content, 1, "published", f"cannot read revision '{chosen}', so published versions "
                        f"were not checked for changes: {listed.stderr.decode().strip()}")]
-    problems = []
-    for name in filter(None, listed.stdout.decode().split("\0")):
-        date = version_date(Path(name))
-        if date is not None and date <= today:
-            problems += _compare(repo, chosen, name, date)
-    return problems
+    in_base = {name: version_date(Path(name)) for name in filter(None, listed.stdout.decode().split("\0"))}
+    published = {name: date for name, date in in_base.items() if date is not None and date <= today}
+    problems = [problem for name, date in published.items() for problem in _compare(repo, chosen, name, date)]
+    return problems + (_backdated(repo, policy, set(in_base), today) if published else [])
+
+
+def _backdated(repo: Path, policy: Policy, in_base: set[str], today: datetime.date) -> list[Problem]:
+    """Once versions are published, history only grows forward: a new version starts today or later."""
+    return [error(version.path, 1, "backdated",
+                  f"version {date} ({lang}) is new but dated before today ({today}): a version takes "
+                  "effect when it is published (clause 9.2), so it cannot start in the past. Rename the "
+                  f"files of this version in every language to {today}.md or a later date")
+            for lang, versions in policy.versions.items() for date, version in versions.items()
+            if date < today and _name(repo, version.path) not in in_base]
+
+
+def _name(repo: Path, path: Path) -> str:
+    """A file's path as git names it: relative to the top of the repository, with slashes."""
+    return path.resolve().relative_to(repo.resolve()).as_posix()
 
 
 def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Problem]:

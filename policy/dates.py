@@ -1,0 +1,31 @@
+"""The policy's calendar: a version takes effect at midnight in Kazakhstan (UTC+5)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+
+_HOURS = 5
+KAZAKHSTAN = datetime.timezone(datetime.timedelta(hours=_HOURS))
+"""A fixed offset: Kazakhstan has kept UTC+5 all year since 2024, without summer time."""
+OFFSET = f"+{_HOURS:02}:00"
+"""The same offset as feeds write it."""
+
+
+class DateError(ValueError):
+    """SOURCE_DATE_EPOCH is set but is not a number of seconds."""
+
+
+def today() -> datetime.date:
+    """Kazakhstan's date now, or at SOURCE_DATE_EPOCH when it is set (reproducible builds).
+
+    Every rule that depends on the day (which version is in force, whether a new version is
+    backdated) uses this one date, whatever the time zone of the machine."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return datetime.datetime.now(KAZAKHSTAN).date()
+    try:
+        return datetime.datetime.fromtimestamp(int(epoch), KAZAKHSTAN).date()
+    except (ValueError, OverflowError, OSError) as exc:
+        raise DateError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from exc
+
