@@ -13,21 +13,14 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import sys
 from pathlib import Path
 
 from policy import commands
+from policy.dates import DateError, today
+from policy.output import OutputError
 
 HERE = Path(__file__).resolve().parent
-
-
-def build_date() -> datetime.date:
-    """The day the site is built for: SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch:
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.timezone.utc).date()
-    return datetime.date.today()
 
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
@@ -36,8 +29,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     def content_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=HERE / "content", help="the content tree")
-        command.add_argument("--date", type=datetime.date.fromisoformat, default=build_date(),
-                             help="the day to build for (default: SOURCE_DATE_EPOCH, else today)")
+        command.add_argument("--date", type=datetime.date.fromisoformat, default=None,
+                             help="the day to build for (default: today in Kazakhstan, or the day of "
+                                  "SOURCE_DATE_EPOCH)")
 
     build = sub.add_parser("build", help="check the content and build the site")
     check = sub.add_parser("check", help="check the content; exit 1 on any error")
@@ -70,6 +64,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    try:
+        return run(args)
+    except (OSError, DateError, OutputError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def run(args: argparse.Namespace) -> int:
+    if getattr(args, "date", "") is None:
+        args.date = today()
     if args.command == "build":
         return commands.build(args.content, args.out, args.date, args.base)
     if args.command == "check":

@@ -4,8 +4,6 @@ machine-readable files, and only then replace the previous site."""
 from __future__ import annotations
 
 import datetime
-import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +15,7 @@ from .check import check
 from .i18n import Locale, load_locale
 from .language import LANGUAGES, NAMES, ORIGINAL
 from .pages import PageMaker
+from .output import checked_output, publish, workspace
 from .problem import ContentError, Problem
 from .render import read_site_url, render_language
 from .version import Policy
@@ -57,18 +56,17 @@ def load_locales(project: Project) -> tuple[dict[str, Locale], list[Problem]]:
 def build_site(content: Path, out: Path, today: datetime.date, base: str | None = None,
                project: Project = Project()) -> list[Problem]:
     """Build `content` into `out` for the day `today`. On any error raise ContentError (or the
-    renderer's error) and leave `out` as it was; return the warnings."""
+    renderer's or the output's error) and leave `out` as it was; return the warnings."""
+    out = checked_output(out, project.root, content)
     policy, problems = check(content, today, base)
     locales, catalog_problems = load_locales(project)
     problems += catalog_problems
     if any(problem.is_error for problem in problems):
         raise ContentError(problems)
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-build-") as work:
-        staging = Path(work) / "site"
-        _render(policy, locales, today, project, Path(work), staging)
-        _replace(staging, out, Path(work) / "previous")
+    with workspace(out) as work:
+        staging = work / "site"
+        _render(policy, locales, today, project, work, staging)
+        publish(staging, out)
     return problems
 
 
@@ -105,11 +103,3 @@ def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today
     (staging / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
     (staging / "CNAME").write_text(urlsplit(site_url).hostname + "\n", encoding="utf-8")
 
-
-def _replace(staging: Path, out: Path, previous: Path) -> None:
-    """Swap the new site in; the old one is moved aside first and deleted with the work folder."""
-    if out.exists():
-        out.rename(previous)
-    staging.rename(out)
-    if previous.exists():
-        shutil.rmtree(previous)

@@ -40,9 +40,9 @@ def test_check_reports_file_line_and_rule_and_exits_1(content):
     result = run("check", "--content", str(content), "--date", "2026-11-25")
     assert result.returncode == 1
     line = next(i for i, text in enumerate(path.read_text().split("\n"), 1) if text.startswith("9.1. "))
-    assert f"content/kk/2026-11-24.md:{line}: error: raw HTML is not allowed" in result.stderr
+    assert f"content/kk/2026-11-24.md:{line}:6: error: HTML is not allowed" in result.stderr
     annotated = run("check", "--content", str(content), "--date", "2026-11-25", env={"GITHUB_ACTIONS": "true"})
-    assert "::error file=" in annotated.stderr and f"kk/2026-11-24.md,line={line},title=raw-html::" in annotated.stderr
+    assert "::error file=" in annotated.stderr and f"kk/2026-11-24.md,line={line},title=markup,col=6::" in annotated.stderr
 
 
 def edit_clause(content, date, langs):

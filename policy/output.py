@@ -1,0 +1,100 @@
+"""Where a build may write, and how the new site replaces the old one with no moment without a site.
+
+`--out` is replaced whole by every build, so it must be a folder the build made before (it holds
+a marker file), an empty folder, or a new one: never the project, the content, or anything else
+that happens to be there. The new site is built beside `out` and exchanged with the old one in
+a single rename; a build killed at any moment leaves one complete site, and the next build
+removes what a killed one left behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+MARKER = ".policy-site"
+"""A file at the top of every built site: the folder is a site that the next build may replace."""
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+class OutputError(Exception):
+    """The output folder may not be written to; the message says why, in one line."""
+
+
+def checked_output(out: Path, project: Path, content: Path) -> Path:
+    """`out` as an absolute path, or OutputError when replacing it could destroy something."""
+    out = Path(os.path.abspath(out))
+    if out.is_symlink():
+        raise OutputError(f"{out} is a symbolic link; give the folder itself as --out")
+    real = out.resolve()
+    for folder in (project.resolve(), content.resolve()):
+        if real == folder or folder.is_relative_to(real):
+            raise OutputError(f"{out} holds {folder}: a build replaces its output folder, so choose another")
+    for folder in (content.resolve(), project.resolve() / ".git"):
+        if real.is_relative_to(folder):
+            raise OutputError(f"{out} is inside {folder}; choose a folder outside it")
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out} is a file, not a folder; choose another --out")
+    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+        if (out / ".git").exists() or (out / "content").exists():
+            raise OutputError(f"{out} holds a project (.git or content/); choose another --out")
+        raise OutputError(f"{out} is not empty and is not a site built here (it has no {MARKER} file); "
+                          "remove it or choose another --out")
+    return out
+
+
+@contextlib.contextmanager
+def workspace(out: Path) -> Iterator[Path]:
+    """A scratch folder beside `out`, on the same file system so that the exchange is one rename.
+    Builds into the same parent take turns, and each first removes what killed builds left."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    prefix = f".{out.name}-build-"
+    descriptor = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        for stale in out.parent.glob(f"{prefix}*"):
+            if stale.is_dir() and not stale.is_symlink():
+                shutil.rmtree(stale)
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=prefix) as work:
+            yield Path(work)
+    finally:
+        os.close(descriptor)
+
+
+def publish(site: Path, out: Path) -> None:
+    """Put the complete `site` at `out` in one step; the old site, if any, ends up at `site`."""
+    (site / MARKER).write_text("A site built by build.py: the next build replaces this folder.\n",
+                               encoding="utf-8")
+    if not out.exists():
+        site.rename(out)
+    elif not _exchange(site, out):
+        _swap_in_two_steps(site, out)
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders atomically with Linux's renameat2; False where the system cannot."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(_AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
+def _swap_in_two_steps(site: Path, out: Path) -> None:
+    """Where no atomic exchange exists: for a moment there is no site at `out`."""
+    old = site.with_name(site.name + "-old")
+    out.rename(old)
+    site.rename(out)
+    old.rename(site)
