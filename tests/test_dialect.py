@@ -1,0 +1,46 @@
+"""The content dialect: what the check refuses, and the sanitizer that stands behind it."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from policy import dialect
+from policy.clause import parse_document
+from policy.pages import unit_markdown
+
+
+def test_the_sanitizer_is_in_the_rendering_path(monkeypatch):
+    """Were the Markdown parser ever to emit a handler or a script, no page would carry it."""
+    hostile = '<p onclick="x()">a <a href="javascript:x()">b</a><img src="https://o.example/i.png"></p><script>x()</script>'
+    monkeypatch.setattr(dialect._PARSER, "convert", lambda source: hostile)
+    dialect.analyse.cache_clear()
+    try:
+        page = BeautifulSoup(unit_markdown(parse_document("1.1. text").units[0], "ru"), "html.parser")
+    finally:
+        dialect.analyse.cache_clear()
+    assert page.find(["script", "img"]) is None
+    assert not [attr for tag in page.find_all(True) for attr in tag.attrs if attr.startswith("on")]
+    assert [a.get("href") for a in page.find_all("a")] == [None]
+
+
+@pytest.mark.parametrize("target", ["&#106;avascript:x()", "java&#9;script:x()", "\x01javascript:x()",
+                                    "JAVASCRIPT:x()", "//other.example/", "http://other.example/", "page.md",
+                                    "data:text/html,x", "#p-9-9"])
+def test_links_outside_the_dialect_are_refused(target):
+    findings = dialect.check_fragment(f"See [this]({target}) now.", {"p-1-1"})
+    assert [finding.rule for finding in findings] == ["link"]
+
+
+@pytest.mark.parametrize("target", ["#p-1-1", "https://allurauto.kz/", "mailto:info@allurauto.kz", "tel:+77000000000"])
+def test_links_inside_the_dialect_are_kept(target):
+    assert dialect.check_fragment(f"See [this]({target}) now.", {"p-1-1"}) == []
+    assert f'href="{target}"' in dialect.render(f"See [this]({target}) now.")
+
+
+def test_plain_text_is_shown_as_typed_by_any_markdown_renderer():
+    import markdown
+
+    text = "**x** [a](javascript:x) <b> {onclick=x} &amp; #1 \\"
+    html = markdown.markdown(f"# {dialect.plain_markdown(text)}", extensions=["attr_list", "toc"])
+    assert BeautifulSoup(html, "html.parser").h1.get_text() == text
