@@ -9,62 +9,68 @@ from .change import Change, Kind, compare
 from .language import LANGUAGES, ORIGINAL
 from .version import Policy
 
+UNCHANGED = Kind.UNCHANGED.value
+
+
+@dataclass(frozen=True)
+class Story:
+    """What happened to one unit of the new version: its status and the number it had before."""
+
+    status: str
+    was: str | None
+
+    def words(self) -> str:
+        """`changed`, `added`, `renumbered (was 1.3)` ..."""
+        return self.status + self._was()
+
+    def done(self) -> str:
+        """What the original did to the unit: `changed it`, `renumbered it (was 1.3)`, `left it unchanged`."""
+        return "left it unchanged" if self.status == UNCHANGED else f"{self.status} it{self._was()}"
+
+    def _was(self) -> str:
+        return f" (was {self.was})" if self.status.startswith("renumbered") else ""
+
 
 @dataclass(frozen=True)
 class Mismatch:
-    """A unit that one translation treats differently from the original between two versions."""
+    """A unit of the new version that one translation treats differently from the original."""
 
     lang: str
     number: str
     old_date: datetime.date
     new_date: datetime.date
-    status: str
-    original_status: str
+    story: Story
+    original: Story
     line: int
 
     def message(self) -> str:
         """The mismatch in words, e.g. "kk: 5.2 is unchanged from A to B while ru changed it"."""
-        span = f"from {self.old_date} to {self.new_date}"
         unit = self.number or "the preamble"
-        if self.original_status == UNCHANGED:
-            return f"{self.lang}: {unit} is {self.status} {span} while {ORIGINAL} left it unchanged"
-        return f"{self.lang}: {unit} is {self.status} {span} while {ORIGINAL} {self.original_status} it"
+        return (f"{self.lang}: {unit} is {self.story.words()} from {self.old_date} to {self.new_date} "
+                f"while {ORIGINAL} {self.original.done()}")
 
 
-UNCHANGED = Kind.UNCHANGED.value
+def stories(changes: list[Change]) -> dict[str, tuple[Story, Change]]:
+    """Each unit of the new version by its number, with what happened to it.
 
-
-def _by_unit(changes: list[Change]) -> dict[tuple[str, str], tuple[str, Change]]:
-    """Each change keyed by the unit's old and new numbers, so languages can be laid side by side."""
-    return {(c.old.number if c.old else "+", c.new.number if c.new else "-"): (c.status, c) for c in changes}
+    Every language has the same numbers in each version (the `same-units` rule), so one real
+    divergence is one key: how a translation paired its units cannot multiply the messages."""
+    return {change.new.number: (Story(change.status, change.old.number if change.old else None), change)
+            for change in changes if change.new is not None}
 
 
 def mismatches(policy: Policy, old_date: datetime.date, new_date: datetime.date) -> list[Mismatch]:
     """Units whose change from `old_date` to `new_date` differs between a translation and the original."""
-    def changes(lang: str) -> dict[tuple[str, str], tuple[str, Change]]:
-        return _by_unit(compare(policy.get(lang, old_date).document, policy.get(lang, new_date).document))
+    def story(lang: str) -> dict[str, tuple[Story, Change]]:
+        return stories(compare(policy.get(lang, old_date).document, policy.get(lang, new_date).document))
 
-    original = changes(ORIGINAL)
+    original = story(ORIGINAL)
     found = []
     for lang in LANGUAGES:
         if lang == ORIGINAL:
             continue
-        translation = changes(lang)
-        for key in sorted(set(original) | set(translation), key=lambda k: _order(original, translation, k)):
-            status, change = translation.get(key, (UNCHANGED, None))
-            original_status, original_change = original.get(key, (UNCHANGED, None))
-            if status != original_status:
-                unit = (change or original_change).unit
-                line = change.unit.line if change else _line_in(policy, lang, new_date, unit.number)
-                found.append(Mismatch(lang, unit.number, old_date, new_date, status, original_status, line))
+        for number, (told, change) in story(lang).items():
+            expected = original.get(number, (Story(UNCHANGED, number), None))[0]
+            if told != expected:
+                found.append(Mismatch(lang, number, old_date, new_date, told, expected, change.new.line))
     return found
-
-
-def _order(original: dict, translation: dict, key: tuple[str, str]) -> tuple[int, ...]:
-    _, change = original.get(key) or translation[key]
-    return change.unit.parts
-
-
-def _line_in(policy: Policy, lang: str, date: datetime.date, number: str) -> int:
-    unit = policy.get(lang, date).document.by_number.get(number)
-    return unit.line if unit else 1

@@ -251,3 +251,26 @@ def test_raw_html_in_the_front_matter(content, errors, key, line):
 
 def test_a_base_revision_asked_for_must_exist(repository, errors):
     assert errors(repository, base="no-such-branch") == {(".", 1, "error", "published")}
+
+
+def test_a_translation_that_put_a_new_clause_elsewhere_gets_one_message_per_unit_in_the_new_file(content):
+    """ru inserts 9.2 and renumbers the rest; kk adds the new clause at the end instead: every
+    message names a unit of the new kk file, once, at its own line there."""
+    def change(lang, text):
+        if lang == "kk":
+            return text + "\n9.5. Жаңа тармақ: тапсырыс туралы хабарлама.\n"
+        for number in ("9.4", "9.3", "9.2"):
+            text = text.replace(f"\n{number}. ", f"\n9.{int(number[-1]) + 1}. ")
+        new = {"ru": "Новый пункт: уведомление о заказе.", "en": "A new clause: notice of the order."}[lang]
+        return text.replace("\n9.3. ", f"\n9.2. {new}\n\n9.3. ", 1)
+
+    add_version(content, "2027-03-01", change)
+    _, problems = check(content, TODAY)
+    sync = [p for p in problems if p.rule == "translation-sync"]
+    kk = (content / "kk" / "2027-03-01.md").read_text(encoding="utf-8").split("\n")
+    numbers = [p.message.split()[1] for p in sync]
+    assert sync and all(p.path.name == "2027-03-01.md" and p.path.parent.name == "kk" for p in sync)
+    assert len(numbers) == len(set(numbers)), numbers
+    for problem, number in zip(sync, numbers):
+        assert kk[problem.line - 1].startswith(number), (problem.line, number)
+    assert not any("removed" in p.message for p in sync)
