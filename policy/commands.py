@@ -68,6 +68,11 @@ def new_version(content: Path, date: datetime.date) -> int:
     if date <= latest:
         print(f"error: the new version's date must be after the latest version, {latest}", file=sys.stderr)
         return 1
+    existing = [path for lang in LANGUAGES if (path := content / lang / f"{date}.md").exists()]
+    if existing:
+        print(f"error: {', '.join(map(str, existing))} already exists; nothing was written (finish that "
+              "file, or delete it to start again)", file=sys.stderr)
+        return 1
     for lang in LANGUAGES:
         old = policy.get(lang, latest)
         meta = yaml.safe_dump({"title": old.title, "summary": PLACEHOLDER}, allow_unicode=True,
@@ -81,8 +86,14 @@ def new_version(content: Path, date: datetime.date) -> int:
 
 
 def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
-    """Print the redline of a version against the one before it, unit by unit."""
-    policy, _ = load_policy(content)
+    """Print the redline of a version against the one before it, unit by unit. A file that cannot
+    be read stops it: "the latest change" would otherwise be an older one."""
+    policy, problems = load_policy(content)
+    errors = [problem for problem in problems if problem.is_error]
+    if errors:
+        report(errors)
+        print("error: the content cannot be read; fix the errors above", file=sys.stderr)
+        return 1
     if len(policy.dates) < 2 and not dates:
         print("there is only one version: nothing to compare")
         return 0

@@ -37,16 +37,24 @@ class Locale:
         return format_date(date, "long", locale=self.lang)
 
 
+def _translated(string: str | tuple[str, ...]) -> bool:
+    """Every form of a message is there: a fuzzy or empty one would show the English instead."""
+    forms = string if isinstance(string, tuple) else (string,)
+    return all(form.strip() for form in forms)
+
+
 def load_locale(locales: Path, lang: str) -> tuple[Locale | None, list[Problem]]:
-    """Read a language's catalog; every message must be translated, or none of it is used."""
+    """Read a language's catalog; every message must be translated (not empty, not fuzzy), or
+    none of it is used."""
     path = catalog_path(locales, lang)
     if not path.is_file():
         return None, [error(path, 1, "translation", f"the {lang} catalog of the site's own strings is missing")]
     with path.open("rb") as file:
         catalog = read_po(file, locale=lang)
     problems = [error(path, message.lineno or 1, "translation",
-                      f"the {lang} translation of \"{message.id}\" is missing")
-                for message in catalog if message.id and not message.string]
+                      f"the {lang} translation of \"{message.id}\" is missing"
+                      + (" (it is marked fuzzy: check it, then remove the '#, fuzzy' line)" if message.fuzzy else ""))
+                for message in catalog if message.id and (message.fuzzy or not _translated(message.string))]
     if problems:
         return None, problems
     buffer = io.BytesIO()

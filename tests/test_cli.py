@@ -19,7 +19,7 @@ def run(*args, env=None):
     environment = {key: value for key, value in os.environ.items() if key != "GITHUB_ACTIONS"}
     environment.update(NO_COLOR="1", **(env or {}))
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args], capture_output=True, text=True,
-                          env=environment, cwd=ROOT)
+                          env=environment, cwd=ROOT, timeout=180)
 
 
 @pytest.fixture
@@ -79,6 +79,24 @@ def test_new_version_refuses_a_date_not_after_the_latest(content):
     result = run("new-version", "2026-11-24", "--content", str(content))
     assert result.returncode == 1 and "must be after the latest version, 2026-11-24" in result.stderr
     assert sorted(p.name for p in (content / "ru").iterdir()) == ["2026-11-24.md"]
+
+
+def test_new_version_never_overwrites_a_file_of_that_date(content):
+    half_written = content / "kk" / "2027-01-01.md"
+    half_written.write_text("---\ntitle: жоба\n", encoding="utf-8")
+    result = run("new-version", "2027-01-01", "--content", str(content))
+    assert result.returncode == 1 and "already exists; nothing was written" in result.stderr
+    assert half_written.read_text(encoding="utf-8") == "---\ntitle: жоба\n"
+    assert not (content / "ru" / "2027-01-01.md").exists()
+
+
+def test_diff_refuses_a_tree_it_cannot_read_instead_of_showing_an_older_change(tmp_path):
+    shutil.copytree(DEMO, tmp_path / "content")
+    broken = tmp_path / "content" / "en" / "2030-01-01.md"
+    broken.write_bytes(b"\xff\xfe not utf-8")
+    result = run("diff", "--content", str(tmp_path / "content"))
+    assert result.returncode == 1
+    assert "2030-01-01.md:1: error:" in result.stderr and "==" not in result.stdout
 
 
 def test_new_version_leaves_the_summary_for_the_editor(content):

@@ -1,0 +1,52 @@
+"""The site's own strings: a catalog entry that is empty or fuzzy counts as untranslated."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from policy.i18n import catalog_path, load_locale
+from tests.conftest import ROOT
+
+LOCALES = ROOT / "theme" / "locales"
+
+
+@pytest.fixture
+def locales(tmp_path):
+    shutil.copytree(LOCALES, tmp_path / "locales")
+    return tmp_path / "locales"
+
+
+def entry(path, msgid):
+    """The line number of `msgid "…"` in a catalog."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    return next(number for number, line in enumerate(lines, start=1) if line == f'msgid "{msgid}"')
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_every_catalog_is_complete(lang):
+    locale, problems = load_locale(LOCALES, lang)
+    assert problems == [] and locale.gettext("Version history")
+
+
+def test_a_fuzzy_entry_is_untranslated(locales):
+    path = catalog_path(locales, "kk")
+    line = entry(path, "Version history")
+    text = path.read_text(encoding="utf-8").split("\n")
+    text.insert(line - 1, "#, fuzzy")
+    path.write_text("\n".join(text), encoding="utf-8")
+    locale, problems = load_locale(locales, "kk")
+    assert locale is None
+    assert [(p.line, p.rule) for p in problems] == [(line + 1, "translation")] and "fuzzy" in problems[0].message
+
+
+def test_an_empty_entry_is_untranslated(locales):
+    path = catalog_path(locales, "ru")
+    line = entry(path, "Version history")
+    text = path.read_text(encoding="utf-8").split("\n")
+    assert text[line].startswith("msgstr ")
+    text[line] = 'msgstr ""'
+    path.write_text("\n".join(text), encoding="utf-8")
+    locale, problems = load_locale(locales, "ru")
+    assert locale is None and [(p.line, p.rule) for p in problems] == [(line, "translation")]
