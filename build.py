@@ -52,6 +52,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     diff = sub.add_parser("diff", help="show a version's changes as a redline in the terminal")
     diff.add_argument("dates", nargs="*", type=datetime.date.fromisoformat, metavar="OLD NEW")
     diff.add_argument("--lang", choices=("ru", "kk", "en"))
+    diff.add_argument("--markdown", action="store_true",
+                      help="GitHub Markdown (struck through, underlined), for a pull request's summary")
     diff.add_argument("--content", type=Path, default=HERE / "content")
 
     args = parser.parse_args(argv)
@@ -81,7 +83,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "new-version":
         return commands.new_version(args.content, args.date)
     if args.command == "diff":
-        return commands.diff(args.content, args.dates, args.lang)
+        return commands.diff(args.content, args.dates, args.lang, args.markdown)
     return commands.serve(args.content, args.out, args.date, args.port)
 
 

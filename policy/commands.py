@@ -14,7 +14,7 @@ from .check import check as run_checks
 from .language import LANGUAGES
 from .problem import ContentError, Problem
 from .publish import Project, build_site
-from .redline import to_text
+from .redline import to_markdown, to_text
 from .render import RenderError
 from .version import load_policy
 
@@ -85,9 +85,10 @@ def new_version(content: Path, date: datetime.date) -> int:
     return 0
 
 
-def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
-    """Print the redline of a version against the one before it, unit by unit. A file that cannot
-    be read stops it: "the latest change" would otherwise be an older one."""
+def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: bool = False) -> int:
+    """Print the redline of a version against the one before it, unit by unit, for a terminal or
+    (`markdown`) for a pull request's summary. A file that cannot be read stops it: "the latest
+    change" would otherwise be an older one."""
     policy, problems = load_policy(content)
     errors = [problem for problem in problems if problem.is_error]
     if errors:
@@ -105,12 +106,14 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None) -> int:
         except KeyError:
             print(f"error: {language} has no version {old} or {new}", file=sys.stderr)
             return 1
-        print(f"== {language}: {old} → {new}: {len(changes)} change(s)")
+        heading, unit = ("### {}\n", "**{}**: {}\n") if markdown else ("== {}", "\n-- {}: {}")
+        print(heading.format(f"{language}: {old} → {new}: {len(changes)} change(s)"))
         for change in changes:
             was = f" (was {change.old.number})" if change.kind is Kind.RENUMBERED else ""
-            print(f"\n-- {change.number or 'preamble'}: {change.status}{was}")
+            print(unit.format(change.number or "preamble", change.status + was))
             if change.text_changed:
-                print(to_text(change.segments(), color))
+                segments = change.segments()
+                print(to_markdown(segments) + "\n" if markdown else to_text(segments, color))
         print()
     return 0
 

@@ -97,15 +97,36 @@ def to_html(segments: list[Segment], added: str, removed: str) -> str:
     """HTML with `<ins>`/`<del>`; each starts with visually hidden text (`added`, `removed`, in the
     page's language) so a screen reader says what the colour shows. A change of white space alone
     is shown as the new white space."""
+    hidden = {INSERT: added, DELETE: removed}
+    return _marked(segments, html.escape, lambda op, text: (
+        f'<{_TAGS[op]}><span class="visually-hidden">{html.escape(hidden[op])} </span>{text}</{_TAGS[op]}>'))
+
+
+def to_markdown(segments: list[Segment]) -> str:
+    """GitHub Markdown for a pull request's summary: `<del>`/`<ins>` (struck through, underlined)
+    on one line, the words escaped so that content cannot format or link anything there."""
+    return _marked(segments, _markdown_text, lambda op, text: f"<{_TAGS[op]}>{text}</{_TAGS[op]}>")
+
+
+_TAGS = {INSERT: "ins", DELETE: "del"}
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+"""ASCII punctuation: any of it may be backslash-escaped in CommonMark."""
+
+
+def _markdown_text(text: str) -> str:
+    return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "<br>")
+
+
+def _marked(segments: list[Segment], escape, mark) -> str:
+    """Kept text escaped, inserted and removed text escaped and marked; a change of white space
+    alone is shown as the new white space."""
     out = []
     for segment in segments:
-        text = html.escape(segment.text)
+        text = escape(segment.text)
         if segment.op == EQUAL or (segment.op == INSERT and not segment.text.strip()):
             out.append(text)
-        elif segment.op == INSERT:
-            out.append(f'<ins><span class="visually-hidden">{html.escape(added)} </span>{text}</ins>')
         elif segment.text.strip():
-            out.append(f'<del><span class="visually-hidden">{html.escape(removed)} </span>{text}</del>')
+            out.append(mark(segment.op, text))
     return "".join(out)
 
 
