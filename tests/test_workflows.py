@@ -191,8 +191,8 @@ def test_pull_request_checks_then_builds_and_shows_the_redline():
     assert job["steps"][upload]["with"]["path"].rstrip("/") == "site"
     summary = [step["run"] for step in job["steps"] if "GITHUB_STEP_SUMMARY" in step.get("run", "")]
     assert summary, "nothing is written to the job summary"
-    assert ".venv/bin/python build.py diff" in summary[0]
-    assert "```text" in summary[0]
+    assert ".venv/bin/python build.py diff --markdown" in summary[0]
+    assert "```" not in summary[0], "the redline is Markdown to read, not a code block"
 
 
 def test_publish_runs_daily_and_deploys_the_site():
