@@ -11,6 +11,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import dialect
 from .clause import Block, Unit
+from .correction import check_corrections, corrected
 from .language import LANGUAGES, ORIGINAL
 from .problem import Problem, error, warning
 from .published import check_published
@@ -37,9 +38,10 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
             problems += _numbering(version) + _dialect(version) + _references(version) + _placeholders(version)
     unit_problems = {date: _unit_mismatches(policy, date) for date in policy.dates}
     problems += [problem for found in unit_problems.values() for problem in found]
+    problems += check_corrections(policy)
     in_step = [date for date in policy.dates if not unit_problems[date]]
     for old, new in zip(in_step, in_step[1:]):
-        if policy.previous(new) == old:
+        if policy.previous(new) == old and not corrected(policy, new):
             problems += [error(policy.get(m.lang, new).path, m.line, "translation-sync", m.message())
                          for m in mismatches(policy, old, new)]
     if policy.dates and policy.in_force(today) is None:

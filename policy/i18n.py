@@ -7,7 +7,9 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from babel import Locale as BabelLocale
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
@@ -31,6 +33,14 @@ class Locale:
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
+
+    def language(self, code: str) -> str:
+        """A language's name in this locale: `казахский`, `қазақ тілі`, `Kazakh`."""
+        return BabelLocale.parse(self.lang).languages[code]
+
+    def languages(self, codes: tuple[str, ...]) -> str:
+        """Language names as a list in words: `казахский и английский`."""
+        return format_list([self.language(code) for code in codes], locale=self.lang)
 
     def date(self, date: datetime.date) -> str:
         """A date as readers of the language write it: `25 ноября 2026 г.`, `2026 ж. 25 қараша`."""

@@ -19,6 +19,7 @@ from . import dialect
 from .change import Change, Kind, compare, summary
 from .clause import Unit
 from .i18n import Locale
+from .language import ORIGINAL
 from .redline import to_html
 from .reference import link_references
 from .version import Policy, Version
@@ -95,7 +96,15 @@ class PageMaker:
         self.env.install_gettext_translations(locale.translations, newstyle=True)
         self.env.filters["date"] = locale.date
         self.env.filters["plain"] = dialect.plain_markdown
-        self.env.globals.update(version_path=version_path, changes_path=changes_path)
+        self.env.globals.update(version_path=version_path, changes_path=changes_path, correction=self.correction)
+
+    def correction(self, version: Version) -> str:
+        """What a translation correction says on the history and change pages; empty otherwise."""
+        if not version.corrects:
+            return ""
+        return self.locale.gettext("This version corrects the translation (%(languages)s). The original text "
+                                   "(%(original)s) is unchanged.") % {
+            "languages": self.locale.languages(version.corrects), "original": self.locale.language(ORIGINAL)}
 
     def pages(self) -> list[Page]:
         """The home page, the history, and each version's text and changes: linear in the number of versions."""

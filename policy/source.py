@@ -14,6 +14,8 @@ from .characters import check_characters
 from .problem import Problem, error
 
 FRONT_MATTER_KEYS = ("title", "summary")
+CORRECTS = "corrects"
+"""The optional key of a version that only corrects translations: `corrects: [kk]`."""
 MAX_BYTES = 1_000_000
 """A version file is far smaller (the policy is about 25 KB); a larger one is a mistake or an attack."""
 _FENCE = "---"
@@ -31,7 +33,7 @@ class Source:
 
     path: Path
     text: str
-    meta: dict[str, str]
+    meta: dict[str, str | list[str]]
     meta_lines: dict[str, int]
     """The line of the file where each front matter key is set."""
     body: str
@@ -115,7 +117,7 @@ class _Loader(yaml.BaseLoader):
         return super().construct_mapping(node, deep)
 
 
-def parse_front_matter(path: Path, text: str) -> tuple[dict[str, str], dict[str, int], list[Problem]]:
+def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], list[Problem]]:
     """The front matter's keys and text values, the line of each key, and what is wrong with it."""
     loader = _Loader(text)
     try:
@@ -133,8 +135,13 @@ def parse_front_matter(path: Path, text: str) -> tuple[dict[str, str], dict[str,
         return {}, {}, [error(path, 2, "front-matter", "the front matter must be lines of the form 'key: value'")]
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
     problems = [error(path, lines[key], "front-matter",
-                      f"unknown front matter key '{key}'; only {' and '.join(FRONT_MATTER_KEYS)} are allowed")
-                for key in meta if key not in FRONT_MATTER_KEYS]
+                      f"unknown front matter key '{key}'; only {' and '.join(FRONT_MATTER_KEYS)} are allowed "
+                      f"(and '{CORRECTS}: [kk]' for a version that only corrects translations)")
+                for key in meta if key not in (*FRONT_MATTER_KEYS, CORRECTS)]
+    if CORRECTS in meta and not (isinstance(meta[CORRECTS], list) and meta[CORRECTS]
+                                 and all(isinstance(lang, str) for lang in meta[CORRECTS])):
+        problems.append(error(path, lines[CORRECTS], "front-matter",
+                              f"'{CORRECTS}:' lists the corrected languages in square brackets, like [kk] or [kk, en]"))
     problems += [error(path, lines[key], "front-matter",
                        f"'{key}:' must be text on the same line, not a list or nested keys")
                  for key in FRONT_MATTER_KEYS if key in meta and not isinstance(meta[key], str)]

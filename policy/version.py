@@ -12,7 +12,7 @@ from pathlib import Path
 from .clause import Document, parse_document
 from .language import LANGUAGES
 from .problem import Problem, error
-from .source import Source, read_source
+from .source import CORRECTS, Source, read_source
 
 _FILE_NAME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.md")
 TOP_FILES = ("GLOSSARY.md", "README.md")
@@ -40,6 +40,11 @@ class Version:
     def summary(self) -> str:
         """Plain text on one line: one sentence on what the version changes."""
         return " ".join(self.source.meta["summary"].split())
+
+    @property
+    def corrects(self) -> tuple[str, ...]:
+        """The languages whose translation this version corrects, when that is all it does."""
+        return tuple(self.source.meta.get(CORRECTS, ()))
 
     @property
     def sha256(self) -> str:
