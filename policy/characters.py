@@ -21,7 +21,8 @@ _HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}
 use, unassigned, and line or paragraph separators."""
 _BLANK_LETTERS = {"\u034f", "\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
 """Letters and marks that render as nothing: combining grapheme joiner, Hangul fillers, blank Braille."""
-_VARIATION_SELECTORS = re.compile("[\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+_BLANK = re.compile("[" + "".join(sorted(_BLANK_LETTERS)) + "\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+"""The invisible characters that `str.isprintable` accepts: the letters above, variation selectors."""
 _WORD = re.compile(r"\w+")
 _LATIN = re.compile("[A-Za-z]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -38,7 +39,8 @@ class Hidden:
     @property
     def name(self) -> str:
         code = f"U+{ord(self.char):04X}"
-        return f"{unicodedata.name(self.char, 'unnamed character')} ({code})"
+        kind = "control character" if unicodedata.category(self.char) == "Cc" else "unnamed character"
+        return f"{unicodedata.name(self.char, kind)} ({code})"
 
 
 def is_hidden(char: str) -> bool:
@@ -46,12 +48,14 @@ def is_hidden(char: str) -> bool:
     if char in _VISIBLE_CONTROLS:
         return False
     return (unicodedata.category(char) in _HIDDEN_CATEGORIES or char in _BLANK_LETTERS
-            or _VARIATION_SELECTORS.match(char) is not None)
+            or _BLANK.match(char) is not None)
 
 
 def hidden_characters(text: str) -> Iterator[Hidden]:
     """Every invisible character of `text`, in order."""
     for line_number, line in enumerate(text.split("\n"), start=1):
+        if line.isprintable() and not _BLANK.search(line):
+            continue  # the common case, decided in C: no control, format or odd space character
         for column, char in enumerate(line, start=1):
             if is_hidden(char):
                 yield Hidden(char, line_number, column)
