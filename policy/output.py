@@ -43,9 +43,9 @@ def checked_output(out: Path, project: Path, content: Path) -> Path:
             raise OutputError(f"{out} is inside {folder}; choose a folder outside it")
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out} is a file, not a folder; choose another --out")
+    if out.is_dir() and ((out / ".git").exists() or (out / "content").exists()):  # even with a marker
+        raise OutputError(f"{out} holds a project (.git or content/); choose another --out")
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        if (out / ".git").exists() or (out / "content").exists():
-            raise OutputError(f"{out} holds a project (.git or content/); choose another --out")
         raise OutputError(f"{out} is not empty and is not a site built here (it has no {MARKER} file); "
                           "remove it or choose another --out")
     return out
@@ -60,8 +60,8 @@ def workspace(out: Path) -> Iterator[Path]:
     descriptor = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
-        for stale in out.parent.glob(f"{prefix}*"):
-            if stale.is_dir() and not stale.is_symlink():
+        for stale in out.parent.iterdir():  # not glob: the name may hold [ ] * ?
+            if stale.name.startswith(prefix) and stale.is_dir() and not stale.is_symlink():
                 shutil.rmtree(stale)
         with tempfile.TemporaryDirectory(dir=out.parent, prefix=prefix) as work:
             yield Path(work)

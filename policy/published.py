@@ -33,8 +33,9 @@ def check_published(content: Path, policy: Policy, today: datetime.date, base: s
     that is new since `base` may not be dated before `today`."""
     top = _git(content, "rev-parse", "--show-toplevel") if content.is_dir() else None
     if top is None or top.returncode != 0:
-        return [warning(content, 1, "published", "not in a git repository: published versions were "
-                        "not checked for changes")]
+        report = error if base else warning  # a revision asked for by name must exist
+        return [report(content, 1, "published", "not in a git repository: published versions were "
+                       "not checked for changes")]
     repo = Path(top.stdout.decode().strip())
     chosen = base or default_base(repo)
     listed = _git(repo, "ls-tree", "-r", "-z", "--name-only", chosen, "--",
