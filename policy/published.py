@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import subprocess
 from pathlib import Path
 
@@ -38,15 +39,16 @@ def check_published(content: Path, policy: Policy, today: datetime.date, base: s
                        "not checked for changes")]
     repo = Path(top.stdout.decode().strip())
     chosen = base or default_base(repo)
-    listed = _git(repo, "ls-tree", "-r", "-z", "--name-only", chosen, "--",
-                  str(content.resolve().relative_to(repo.resolve())))
+    listed = _git(repo, "ls-tree", "-r", "-z", chosen, "--", str(content.resolve().relative_to(repo.resolve())))
     if listed.returncode != 0:
         report = error if base else warning  # a revision asked for by name must exist
         return [report(content, 1, "published", f"cannot read revision '{chosen}', so published versions "
                        f"were not checked for changes: {listed.stderr.decode().strip()}")]
-    in_base = {name: version_date(Path(name)) for name in filter(None, listed.stdout.decode().split("\0"))}
+    blobs = _blobs(listed.stdout)
+    in_base = {name: version_date(Path(name)) for name in blobs}
     published = {name: date for name, date in in_base.items() if date is not None and date <= today}
-    problems = [problem for name, date in published.items() for problem in _compare(repo, chosen, name, date)]
+    problems = [problem for name, date in published.items() if not _same_blob(repo / name, blobs[name])
+                for problem in _compare(repo, chosen, name, date)]
     return problems + (_backdated(repo, policy, set(in_base), today) if published else [])
 
 
@@ -63,6 +65,24 @@ def _backdated(repo: Path, policy: Policy, in_base: set[str], today: datetime.da
 def _name(repo: Path, path: Path) -> str:
     """A file's path as git names it: relative to the top of the repository, with slashes."""
     return path.resolve().relative_to(repo.resolve()).as_posix()
+
+
+def _blobs(listing: bytes) -> dict[str, str]:
+    """Each file that `git ls-tree -r -z` lists, with its blob id."""
+    files = {}
+    for entry in filter(None, listing.decode().split("\0")):
+        info, name = entry.split("\t", 1)
+        files[name] = info.split()[2]
+    return files
+
+
+def _same_blob(path: Path, blob: str) -> bool:
+    """Whether a file holds exactly the bytes of a git blob: no `git show` for a file untouched."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest() == blob  # noqa: S324 - git's own name
 
 
 def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Problem]:
