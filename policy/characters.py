@@ -23,9 +23,8 @@ _BLANK_LETTERS = {"\u034f", "\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
 """Letters and marks that render as nothing: combining grapheme joiner, Hangul fillers, blank Braille."""
 _BLANK = re.compile("[" + "".join(sorted(_BLANK_LETTERS)) + "\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 """The invisible characters that `str.isprintable` accepts: the letters above, variation selectors."""
-_WORD = re.compile(r"\w+")
-_LATIN = re.compile("[A-Za-z]")
-_CYRILLIC = re.compile("[\u0400-\u04ff]")
+_MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+")
+"""A word with both a Latin and a Cyrillic letter."""
 
 
 @dataclass(frozen=True)
@@ -64,10 +63,8 @@ def hidden_characters(text: str) -> Iterator[Hidden]:
 def mixed_words(text: str) -> Iterator[tuple[str, int, int]]:
     """Each word that mixes Latin and Cyrillic letters, with its line and column."""
     for line_number, line in enumerate(text.split("\n"), start=1):
-        for match in _WORD.finditer(line):
-            word = match.group()
-            if _LATIN.search(word) and _CYRILLIC.search(word):
-                yield word, line_number, match.start() + 1
+        for match in _MIXED.finditer(line):
+            yield match.group(), line_number, match.start() + 1
 
 
 def check_characters(path: Path, text: str) -> list[Problem]:
