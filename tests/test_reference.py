@@ -53,3 +53,14 @@ def test_unresolved_references_are_left_as_text():
 ])
 def test_spelled_out_reference_words(lang, text, numbers):
     assert [r.number for r in find_references(text, lang)] == numbers
+
+
+def test_a_reference_overlapping_the_clauses_own_number_is_linked_once_and_correctly():
+    from bs4 import BeautifulSoup
+
+    from policy.clause import parse_document
+    from policy.pages import unit_markdown
+
+    unit = parse_document("5.1 және 5.2-тармақтарда көзделген шаралар қолданылады.").units[0]
+    links = BeautifulSoup(unit_markdown(unit, "kk"), "html.parser").find_all("a")
+    assert [(link.get_text(), link["href"]) for link in links] == [("5.1", "#p-5-1"), ("5.2", "#p-5-2")]
