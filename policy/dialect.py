@@ -24,6 +24,13 @@ ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "br"})
 SCHEMES = ("https", "mailto", "tel")
 MAX_DEPTH = 3
 """Lists nest at most this deep; brackets too."""
+MAX_LENGTH = 5_000
+"""A paragraph or list has at most this many characters (a clause has a few hundred): the Markdown
+parser's time grows with the square of a fragment's length, so a longer one is refused unparsed."""
+_BARE_TEXT_TAGS = {"script", "style", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
+"""Elements removed with their text: anything else the sanitizer removes leaves its text inside a
+paragraph or list item, but the text of these would be left bare, and the site's renderer reads the
+sanitized HTML as Markdown again (a code block's `[x](javascript:…)` would become a link)."""
 _INDENT = 4
 """Python-Markdown nests a list four spaces (or a tab) deeper."""
 
@@ -85,8 +92,9 @@ def _keep_attribute(element: str, attribute: str, value: str) -> str | None:
 
 def sanitize(fragment: str) -> str:
     """Keep only the dialect's elements and links: the last defence between content and a visitor."""
-    return nh3.clean(fragment, tags=set(ALLOWED_TAGS), attributes={"a": {"href"}}, url_schemes=set(SCHEMES),
-                     attribute_filter=_keep_attribute, link_rel=None, strip_comments=True)
+    return nh3.clean(fragment, tags=set(ALLOWED_TAGS), clean_content_tags=_BARE_TEXT_TAGS,
+                     attributes={"a": {"href"}}, url_schemes=set(SCHEMES), attribute_filter=_keep_attribute,
+                     link_rel=None, strip_comments=True)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -109,6 +117,8 @@ def analyse(source: str) -> Analysis:
 
 def check_fragment(source: str, anchors: Collection[str]) -> list[Finding]:
     """Everything in a fragment of a version's Markdown that the dialect does not allow."""
+    if len(source) > MAX_LENGTH:
+        return sorted(dict.fromkeys([*_source_findings(source), _too_long(source)]), key=lambda finding: finding.offset)
     analysis = analyse(source)
     links = [Finding("link", problem, offset) for url, offset in analysis.links
              if (problem := link_problem(url, anchors))]
@@ -125,7 +135,9 @@ def plain_text_findings(text: str) -> list[Finding]:
 
     Only inline markup is looked for ("x " keeps `1. …` from being read as a list)."""
     findings = [finding for finding in _source_findings(text) if finding.rule == "markup"]
-    if "\n" in text.strip():
+    if len(text) > MAX_LENGTH:
+        findings.append(_too_long(text))
+    elif "\n" in text.strip():
         findings.append(Finding("plain-text", "write it as one paragraph, without blank lines"))
     elif not findings and analyse(f"x {text.strip()}").html != f"<p>x {html.escape(text.strip(), quote=False)}</p>":
         findings.append(Finding("plain-text", "this is plain text, shown exactly as typed: Markdown "
@@ -161,6 +173,11 @@ def link_problem(url: str, anchors: Collection[str] | None) -> str | None:
 def written_links(text: str) -> Iterator[tuple[int, int]]:
     """The spans of `[text](target)` links already written in Markdown."""
     return (match.span() for match in _LINK_TEXT.finditer(text))
+
+
+def _too_long(source: str) -> Finding:
+    return Finding("file-size", f"this text has {len(source):,} characters; a paragraph or list may have at most "
+                   f"{MAX_LENGTH:,}: split it into clauses")
 
 
 def _offset(source: str, href: str) -> int:

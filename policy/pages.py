@@ -80,7 +80,11 @@ def unit_markdown(unit: Unit, lang: str) -> str:
 
 
 def _linked(markdown: str, lang: str) -> str:
-    return link_references(markdown, lang, lambda reference: f"#{reference.anchor}")
+    """Cross-references made links. A link is a level of square brackets more than the check saw: where
+    that is too deep for the dialect, which would show nothing, the references stay plain text."""
+    linked = link_references(markdown, lang, lambda reference: f"#{reference.anchor}")
+    too_deep = any(finding.rule == "nesting" for finding in dialect.analyse(linked).findings)
+    return markdown if too_deep else linked
 
 
 class PageMaker:
@@ -132,6 +136,8 @@ class PageMaker:
         if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
             heading = preamble.pop(0).text
         intro = [dialect.render(_linked(block.source, self.lang)) for block in preamble]
+        if document.preamble:  # the changes pages link to it when the title or introduction changed
+            intro.insert(0, f'<div id="{document.preamble.anchor}"></div>')
         text = "\n\n".join(intro + [unit_markdown(u, self.lang) for u in document.units])
         upcoming = self.policy.next(self.current) if self.current else None
         body = self._render("version.md", path, version=version, heading=heading, text=text,

@@ -119,18 +119,23 @@ class _Loader(yaml.BaseLoader):
 
 def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], list[Problem]]:
     """The front matter's keys and text values, the line of each key, and what is wrong with it."""
-    loader = _Loader(text)
+    loader = None
     try:
+        loader = _Loader(text)  # its reader refuses control characters at once
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node else None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        reason = getattr(exc, "problem", None) or "it is not valid"
+        mark, position = getattr(exc, "problem_mark", None), getattr(exc, "position", None)
+        line = mark.line + 2 if mark else text.count("\n", 0, position) + 2 if position is not None else 1
+        reason = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "it is not valid"
         return {}, {}, [error(path, line, "front-matter", f"the front matter is not valid ({reason}); "
                               "write one 'key: value' a line, and put a value that contains ': ' in double quotes")]
+    except RecursionError:  # brackets or braces nested thousands deep: YAML reads nesting recursively
+        return {}, {}, [error(path, 2, "front-matter", "the front matter is nested too deeply to read; write "
+                              "one 'key: value' a line, with plain text as the value")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
         return {}, {}, [error(path, 2, "front-matter", "the front matter must be lines of the form 'key: value'")]
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}

@@ -1,0 +1,206 @@
+"""Property tests: whatever text content holds, what reaches a page is inert.
+
+Text is built from the fragments attacks are made of (tags, brackets, entities, schemes, attribute
+lists, quotes, escapes, control characters, line breaks) and used as a clause's text, a heading,
+a title and a summary. No check runs first: these are the sanitizer's and the escaper's own
+guarantees, which must hold even for text the check would refuse, through the renderer's second
+Markdown pass (MkDocs reads the generated pages with `admonition`, `attr_list` and `toc`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import datetime
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import markdown
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policy import dialect
+from policy.characters import is_hidden
+from policy.clause import parse_document
+from policy.i18n import load_locale
+from policy.pages import PageMaker, unit_markdown
+from policy.version import load_policy
+
+ROOT = Path(__file__).resolve().parent.parent
+FRAGMENTS = [
+    "<", ">", "</", "<!--", "-->", "<?", "<!", "[", "]", "](", "(", ")", "![", "]:", "javascript:", "JaVaScRiPt:",
+    "java\tscript:", "vbscript:", "data:text/html,", "&#106;", "&#x6A;", "&#X6a;", "&#58;", "&colon;", "&#9;",
+    "&#123;", "&#125;", "&#91;", "&#93;", "&#40;", "&#41;", "&#60;", "&lt;", "&gt;", "&amp;", "&", ";", "{", "}",
+    "{:", "{#", "{.", "on", "onclick", "onerror", "onfocus", "autofocus", "tabindex", "style", "=", '"', "'", "!",
+    "*", "**", "_", "`", "```", "~", "\\", "#", "## ", "\n", "\n\n", "\n    ", "\n\n    ", "\n        ", " ", "  ",
+    "    ",
+    "\t", "\x00", "\x01", "\x02", "\x03", "\x0b", "\x0c", "\u200b", "\u202e", "a", "x", "img", "script", "svg",
+    "src", "href", "//", "https:", "https://a.example", "mailto:", "tel:", "#p-1", "-", "- ", "1. ", "9.1. ",
+    "> ", "---", "===", "***", "!!! note ", "[TOC]", "п. 8.2", "clause 1", "8.2-тармақ", "<https://a.example>",
+    "<a@b.example>", "<x:y>", "wzxhzdk:0", "&para;", "\u00a0", "й",
+]
+URLS = ["javascript:x()", "JAVASCRIPT:x()", "&#106;avascript:x()", "&#x6A;avascript:x()", "java&#9;script:x()",
+        "java\tscript:x()", "\x01javascript:x()", "javascript&colon;x()", " javascript:x()", "vbscript:x",
+        "data:text/html,<script>x()</script>", "//evil.example", "http://evil.example", "https:evil.example",
+        "https://a.example", "#p-1", "#p-9", "mailto:a@b.example", "tel:+7", "nothing.md", "<javascript:x()>"]
+ATTRIBUTES = [': onclick="x()"', "onfocus=x() autofocus tabindex=1", ": #p-1", ".md-button", 'style="inset:0"',
+              ': href="javascript:x()"', ' onmouseover="x()" ']
+words = st.sampled_from(FRAGMENTS)
+short = st.lists(st.one_of(words, st.text(max_size=2)), max_size=4).map("".join)
+attribute_list = st.sampled_from(ATTRIBUTES).map(lambda attributes: "{" + attributes + "}")
+structured = st.one_of(
+    st.builds("[{}]({})".format, short, st.sampled_from(URLS)),
+    st.builds("![{}]({})".format, short, st.sampled_from(URLS)),
+    st.builds("\n\n[r]: {}\n\n[x][r] ![y][r]".format, st.sampled_from(URLS)),
+    st.sampled_from(URLS).map("<{}>".format),
+    st.builds("{}{}".format, st.sampled_from(["*x*", "**x**", "_x_", "[x](#p-1)", "x", "\n"]), attribute_list),
+    st.builds("<{} {}>".format, st.sampled_from(["img", "svg", "script", "a", "iframe", "p", "details", "SCRIPT", "b"]),
+              st.sampled_from(["src=x onerror=x()", "onload=x()", 'href="javascript:x()"', "open ontoggle=x()"])),
+    st.sampled_from(["\n\n    ", "\n\n> ", "\n\n# ", "\n\n### ", "\n\n- ", "\n===\n", "\n---\n",
+                     "\n\n```\n", "\n\n!!! note\n    ", "\n#"]),
+)
+"""Whole pieces of attacks: links to script URLs, attribute lists after emphasis, tags with handlers,
+the starts of blocks the dialect refuses (code, quotes, headings, admonitions)."""
+ENTITIES = {"[": "&#91;", "]": "&#93;", "(": "&#40;", ")": "&#41;", "{": "&#123;", "}": "&#125;", "<": "&#60;",
+            ">": "&#62;", "j": "&#106;", ":": "&#58;"}
+encoded = structured.map(lambda piece: "".join(ENTITIES.get(char, char) for char in piece))
+texts = st.lists(st.one_of(words, st.text(max_size=3), structured, encoded), max_size=30).map("".join)
+"""The fragments and pieces attacks are made of, in any order, with arbitrary characters between."""
+
+PAGE_EXTENSIONS = ["admonition", "attr_list", "toc"]
+PAGE_CONFIGS = {"toc": {"permalink": True}}
+"""The renderer's Markdown extensions, as mkdocs.yml gives them."""
+_RENDERER = markdown.Markdown(extensions=PAGE_EXTENSIONS, extension_configs=PAGE_CONFIGS)
+HEADINGS = {f"h{level}" for level in range(1, 7)}
+SAFE_URL = re.compile(r"^(#[\w-]*|https://[^\s]*|mailto:[^\s]*|tel:[^\s]*)$")
+
+
+def page_html(text: str) -> str:
+    """Markdown of a generated page as MkDocs makes it into HTML."""
+    _RENDERER.reset()
+    return _RENDERER.convert(text)
+
+
+class Elements(HTMLParser):
+    """Every element of an HTML fragment, with its attributes, as a browser would tokenize them."""
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.elements: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        self.elements.append((tag, dict(attrs)))
+
+
+def unsafe(html: str, tags: set[str], attributes: dict[str, set[str]], urls: re.Pattern = SAFE_URL) -> list[str]:
+    """What in `html` is outside the elements and attributes given, a handler or a URL not matching `urls`."""
+    found = []
+    for tag, attrs in Elements(html).elements:
+        if tag not in tags:
+            found.append(f"<{tag}>")
+        for name, value in attrs.items():
+            if name.startswith("on") or name not in attributes.get(tag, set()):
+                found.append(f"<{tag} {name}={value!r}>")
+            if name == "href" and not urls.match(dialect.browser_url(value or "")):
+                found.append(f"<{tag} href={value!r}>")
+    return found
+
+
+FRAGMENT_ATTRIBUTES = {"a": {"href"}}
+PAGE_TAGS = set(dialect.ALLOWED_TAGS) | HEADINGS
+PAGE_ATTRIBUTES = {"a": {"href", "class", "title"}, "p": {"id"}, **{h: {"id"} for h in HEADINGS}}
+"""A generated clause: the dialect's elements, and the anchors and permalinks code adds."""
+
+
+def without_empty_headings(text: str) -> str:
+    """A line of only `#` marks makes a heading with no words: the check refuses it wherever the pages
+    would show it (and pages.unit_markdown cannot split it), so it is not part of these properties."""
+    return re.sub(r"(?m)^(#{1,6})[^\S\n]*$", r"\1 x", text)
+
+
+def clause_units(text: str):
+    """The units a version would have with `text` as clause 9.1's words (it may start more blocks)."""
+    text = without_empty_headings(text)
+    document = parse_document(f"# Title\n\nIntro\n\n## 9. SECTION\n\n9.1. {text}\n\n9.2. End")
+    return document.all_units
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_rendered_fragments_are_only_the_dialect(text):
+    fragment = dialect.render(text)
+    assert unsafe(fragment, set(dialect.ALLOWED_TAGS), FRAGMENT_ATTRIBUTES) == [], (text, fragment)
+    assert unsafe(page_html(fragment), set(dialect.ALLOWED_TAGS), FRAGMENT_ATTRIBUTES) == [], (text, fragment)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.sampled_from(["ru", "kk", "en"]))
+def test_clauses_stay_inert_through_the_renderer(text, lang):
+    for unit in clause_units(text):
+        page = page_html(unit_markdown(unit, lang))
+        assert unsafe(page, PAGE_TAGS, PAGE_ATTRIBUTES) == [], (text, unit_markdown(unit, lang), page)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_plain_text_is_shown_exactly_as_typed(text):
+    """Titles, summaries and headings: escaped so that any renderer shows the words, never markup."""
+    plain = dialect.plain_markdown(text)
+    page = page_html(f"# {plain}\n\n{plain}\n\n## {plain} {{#p-1}}\n")
+    assert unsafe(page, {"h1", "h2", "p", "a"}, {"a": {"href", "class", "title"}, "h1": {"id"}, "h2": {"id"}}) == [], \
+        (text, page)
+    if not any(is_hidden(char) for char in text):  # invisible characters are refused by the check
+        shown = [" ".join(p.split()) for p in re.findall(r"<p>(.*?)</p>", page, re.S)]
+        expected = " ".join(html.escape(" ".join(text.split()), quote=False).split())
+        assert shown == ([expected] if expected else []), (text, page)
+
+
+@pytest.fixture(scope="module")
+def maker():
+    """Pages of the frozen policy, whose Russian text each example replaces."""
+    policy, problems = load_policy(ROOT / "tests" / "fixtures" / "policy")
+    assert not [problem for problem in problems if problem.is_error]
+    locale, _ = load_locale(ROOT / "theme" / "locales", "ru")
+
+    def pages(title: str, summary: str, heading: str, text: str):
+        date = policy.dates[0]
+        version = policy.get("ru", date)
+        source = dataclasses.replace(
+            version.source, meta={"title": title, "summary": summary},
+            body=f"\n# {heading}\n\nIntro {text}\n\n## 1. {heading}\n\n1.1. {text}\n\n1.2. End\n")
+        versions = {**policy.versions, "ru": {date: dataclasses.replace(version, source=source)}}
+        return PageMaker(dataclasses.replace(policy, versions=versions), locale, datetime.date(2026, 11, 25),
+                         ROOT / "theme" / "pages").pages()
+    return pages
+
+
+PAGE_LINKS = re.compile(rf"{SAFE_URL.pattern}|^(\.\./)*[\w/-]+\.(md|xml)(#[\w-]+)?$")
+"""The links the templates write between pages, as Markdown paths that MkDocs turns into addresses."""
+PAGE_LEVEL_TAGS = PAGE_TAGS | {"div", "span", "code", "ins", "del"}
+PAGE_LEVEL_ATTRIBUTES = {**PAGE_ATTRIBUTES, "div": {"class", "id"}, "span": {"class"}, "p": {"id", "class"}}
+TEMPLATE_CLASSES = {"admonition", "info", "warning", "note", "admonition-title", "redline", "visually-hidden",
+                    "headerlink"}
+"""What the page templates and the renderer mark; content can add no class of its own."""
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(texts, min_size=3, max_size=3))
+def test_whole_pages_stay_inert(maker, texts):
+    """A title, a summary and a text (and the text on one line as headings) as the home page, the
+    history, the version and its changes show them."""
+    title, summary, text = texts[0], texts[1], without_empty_headings(texts[2])
+    heading = " ".join(text.split()) or "x"
+    for page in maker(" ".join(title.split()) or "x", " ".join(summary.split()) or "x", heading, text):
+        shown = page_html(page.body)
+        assert unsafe(shown, PAGE_LEVEL_TAGS, PAGE_LEVEL_ATTRIBUTES, PAGE_LINKS) == [], (page.path, texts, shown)
+        classes = {name for _, attrs in Elements(shown).elements for name in (attrs.get("class") or "").split()}
+        assert classes <= TEMPLATE_CLASSES, (page.path, texts, classes - TEMPLATE_CLASSES)
+        for code in re.findall(r"<code>(.*?)</code>", shown, re.S):
+            assert re.fullmatch(r"[0-9a-f]{64}", code), (page.path, texts, code)
