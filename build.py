@@ -2,7 +2,7 @@
 """The command line: build the site, check the content, start a new version, show a diff, preview.
 
     python build.py                      build content/ into site/
-    python build.py build --content DIR --out DIR --date YYYY-MM-DD
+    python build.py build --content DIR --out DIR --date YYYY-MM-DD --site-url URL
     python build.py check [--content DIR] [--base REF]
     python build.py new-version YYYY-MM-DD
     python build.py diff [OLD NEW] [--lang ru|kk|en]
@@ -16,7 +16,8 @@ import datetime
 import sys
 from pathlib import Path
 
-from policy import commands
+from policy import address, commands
+from policy.language import LANGUAGES
 from policy.dates import DateError, today
 from policy.output import OutputError
 
@@ -40,6 +41,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         content_options(command)
     for command in (build, serve):
         command.add_argument("--out", type=Path, default=HERE / "site", help="where the site goes")
+        command.add_argument("--site-url", type=address.site_url, default=None,
+                             help="the site's public address for this build (default: site_url in mkdocs.yml)")
     for command in (build, check):
         command.add_argument("--base", help="the revision published versions are compared with "
                                             "(default: origin/main when it exists, else HEAD)")
@@ -48,10 +51,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     new = sub.add_parser("new-version", help="copy the latest version of every language to a new date")
     new.add_argument("date", type=datetime.date.fromisoformat)
     new.add_argument("--content", type=Path, default=HERE / "content")
+    for command in (build, check, serve, new):
+        command.add_argument("--lang", choices=LANGUAGES, help="the language of messages (default: POLICY_LANG, "
+                                                              "else Russian)")
 
     diff = sub.add_parser("diff", help="show a version's changes as a redline in the terminal")
     diff.add_argument("dates", nargs="*", type=datetime.date.fromisoformat, metavar="OLD NEW")
-    diff.add_argument("--lang", choices=("ru", "kk", "en"))
+    diff.add_argument("--lang", choices=LANGUAGES, help="only this language's redline (messages: POLICY_LANG)")
     diff.add_argument("--markdown", action="store_true",
                       help="GitHub Markdown (struck through, underlined), for a pull request's summary")
     diff.add_argument("--content", type=Path, default=HERE / "content")
@@ -66,10 +72,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
+    commands.use_language(None if args.command == "diff" else args.lang)
     try:
         return run(args)
     except (OSError, DateError, OutputError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        print(commands.say("error: %(reason)s", reason=exc.args[-1] if exc.args else exc), file=sys.stderr)
         return 1
 
 
@@ -77,14 +84,14 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "date", "") is None:
         args.date = today()
     if args.command == "build":
-        return commands.build(args.content, args.out, args.date, args.base)
+        return commands.build(args.content, args.out, args.date, args.base, args.site_url)
     if args.command == "check":
         return commands.check(args.content, args.date, args.base)
     if args.command == "new-version":
         return commands.new_version(args.content, args.date)
     if args.command == "diff":
         return commands.diff(args.content, args.dates, args.lang, args.markdown)
-    return commands.serve(args.content, args.out, args.date, args.port)
+    return commands.serve(args.content, args.out, args.date, args.port, args.site_url)
 
 
 if __name__ == "__main__":

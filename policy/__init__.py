@@ -2,5 +2,6 @@
 
 Data flows one way: content files (`source`, `version`) → clauses (`clause`, `reference`) →
 changes (`change`, `redline`, `sync`) → checks (`check`, `published`) → pages (`pages`) →
-renderer (`render`, the only module that knows MkDocs) → `site/` (`publish`).
+renderer (`render`, the only module that knows MkDocs) → `site/` (`compress`, `publish`) at its
+address (`address`).
 """

@@ -11,6 +11,7 @@ from difflib import SequenceMatcher
 from enum import Enum
 
 from .clause import Document, Unit
+from .message import Message, message
 from .redline import Segment, redline, tokenize
 
 SIMILAR = 0.5
@@ -68,6 +69,16 @@ class Change:
     def segments(self) -> list[Segment]:
         """The word-level redline from the old text to the new one."""
         return redline(self.old.text if self.old else "", self.new.text if self.new else "")
+
+
+def describe(status: str, was: str | None) -> Message:
+    """A change's status in words to translate: `changed`, `renumbered (was 4.1.5)` ..."""
+    if status == "renumbered":
+        return message("renumbered (was %(was)s)", was=was)
+    if status == "renumbered and changed":
+        return message("renumbered and changed (was %(was)s)", was=was)
+    return {"changed": message("changed"), "added": message("added"), "removed": message("removed"),
+            "unchanged": message("unchanged")}[status]
 
 
 def compare(old: Document, new: Document) -> list[Change]:

@@ -70,12 +70,12 @@ def mixed_words(text: str) -> Iterator[tuple[str, int, int]]:
 def check_characters(path: Path, text: str) -> list[Problem]:
     """Errors for invisible characters and warnings for mixed-alphabet words, at line and column."""
     problems = [error(path, hidden.line, "invisible-character",
-                      f"an invisible character, {hidden.name}, is here: it can change what the text "
-                      "means without showing it. Delete it (retype the words around it if you "
-                      "cannot see it)", hidden.column)
+                      "an invisible character, %(name)s, is here: it can change what the text means "
+                      "without showing it. Delete it (retype the words around it if you cannot see it)",
+                      hidden.column, name=hidden.name)
                 for hidden in hidden_characters(text)]
     problems += [warning(path, line, "mixed-script",
-                         f"the word '{word}' mixes Latin and Cyrillic letters that look alike; "
-                         "retype it in one alphabet", column)
+                         "the word '%(word)s' mixes Latin and Cyrillic letters that look alike; retype it "
+                         "in one alphabet", column, word=word)
                  for word, line, column in mixed_words(text)]
     return problems

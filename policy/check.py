@@ -13,6 +13,7 @@ from . import dialect
 from .clause import Block, Unit
 from .correction import check_corrections, corrected
 from .language import LANGUAGES, ORIGINAL
+from .message import Message, message
 from .problem import Problem, error, warning
 from .published import check_published
 from .reference import find_references
@@ -46,14 +47,15 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
                          for m in mismatches(policy, old, new)]
     if policy.dates and policy.in_force(today) is None:
         first = policy.get(ORIGINAL, policy.dates[0])
-        problems.append(warning(first.path, 1, "in-force", f"no version is in force yet on {today}: the site "
-                                f"shows the first one as upcoming, from {first.date}"))
+        problems.append(warning(first.path, 1, "in-force", "no version is in force yet on %(today)s: the site "
+                                "shows the first one as upcoming, from %(date)s", today=today, date=first.date))
     return problems
 
 
-def _where(version: Version, unit: Unit) -> str:
-    what = f"clause {unit.number}" if unit.number else "the preamble"
-    return f"{version.lang} {version.date}: {what}"
+def _where(version: Version, unit: Unit) -> Message:
+    if unit.number:
+        return message("%(lang)s %(date)s: clause %(number)s", lang=version.lang, date=version.date, number=unit.number)
+    return message("%(lang)s %(date)s: the preamble", lang=version.lang, date=version.date)
 
 
 def _missing_languages(policy: Policy) -> list[Problem]:
@@ -67,8 +69,9 @@ def _missing_languages(policy: Policy) -> list[Problem]:
             if path.exists():
                 continue  # there but unreadable: reported by the rule that could not read it
             problems.append(error(path, 1, "missing-translation",
-                                  f"the {lang} text of version {date} is missing: every version needs "
-                                  f"{', '.join(LANGUAGES)} (found {', '.join(present)})"))
+                                  "the %(lang)s text of version %(date)s is missing: every version needs "
+                                  "%(needed)s (found %(found)s); create this file", lang=lang, date=date,
+                                  needed=", ".join(LANGUAGES), found=", ".join(present)))
     return problems
 
 
@@ -79,16 +82,23 @@ def _numbering(version: Version) -> list[Problem]:
         parts = unit.parts
         allowed = {previous + (1,)} | {previous[:k] + (previous[k] + 1,) for k in range(len(previous))}
         if parts not in allowed:
-            shown = ".".join(map(str, previous))
-            if parts == previous:
-                reason = "appears twice"
-            elif parts < previous:
-                reason = f"comes after {shown}: numbers must go up"
-            else:
-                reason = f"follows {shown}: numbering has a gap" if previous else "comes first: numbering starts at 1"
-            problems.append(error(version.path, unit.line, "numbering", f"{_where(version, unit)} {reason}"))
+            problems.append(error(version.path, unit.line, "numbering",
+                                  _misnumbered(parts, previous, _where(version, unit))))
         previous = parts
     return problems
+
+
+def _misnumbered(parts: tuple[int, ...], previous: tuple[int, ...], where: Message) -> Message:
+    shown = ".".join(map(str, previous))
+    if parts == previous:
+        return message("%(where)s appears twice; renumber the clauses in order", where=where)
+    if parts < previous:
+        return message("%(where)s comes after %(previous)s: numbers must go up; renumber the clauses in order",
+                       where=where, previous=shown)
+    if previous:
+        return message("%(where)s follows %(previous)s: numbering has a gap; renumber the clauses in order",
+                       where=where, previous=shown)
+    return message("%(where)s comes first: numbering starts at 1", where=where)
 
 
 def _unit_mismatches(policy: Policy, date: datetime.date) -> list[Problem]:
@@ -103,11 +113,13 @@ def _unit_mismatches(policy: Policy, date: datetime.date) -> list[Problem]:
             line = units[j1].line if j1 < len(units) else (units[-1].line if units else 1)
             for unit in original[i1:i2] if op in ("delete", "replace") else ():
                 problems.append(error(version.path, line, "same-units",
-                                      f"{lang} {date}: clause {unit.number} is missing; the {ORIGINAL} text "
-                                      f"has it at line {unit.line}"))
+                                      "%(lang)s %(date)s: clause %(number)s is missing; the %(original)s text "
+                                      "has it at line %(at)s: translate it here", lang=lang, date=date,
+                                      number=unit.number, original=ORIGINAL, at=unit.line))
             for unit in units[j1:j2] if op in ("insert", "replace") else ():
                 problems.append(error(version.path, unit.line, "same-units",
-                                      f"{_where(version, unit)} is not in the {ORIGINAL} text"))
+                                      "%(where)s is not in the %(original)s text: remove it, or add it there "
+                                      "too", where=_where(version, unit), original=ORIGINAL))
     return problems
 
 
@@ -133,7 +145,7 @@ def _at(version: Version, block: Block, finding: dialect.Finding) -> Problem:
     before = block.source[:finding.offset]
     line = block.line + before.count("\n")
     column = finding.offset - (before.rfind("\n") + 1) + 1
-    return error(version.path, line, finding.rule, finding.message, column)
+    return error(version.path, line, finding.rule, finding.wording, column)
 
 
 def _dialect(version: Version) -> list[Problem]:
@@ -150,7 +162,7 @@ def _dialect(version: Version) -> list[Problem]:
                              for f in dialect.plain_text_findings(block.source[marks:])]
             else:
                 problems.append(error(version.path, block.line, "markup", dialect.HEADING_MESSAGE))
-    problems += [error(version.path, line, finding.rule, f"the {key}: {finding.message}")
+    problems += [error(version.path, line, finding.rule, "the %(key)s: %(problem)s", key=key, problem=finding.wording)
                  for key, value, line in _front_matter(version) for finding in dialect.plain_text_findings(value)]
     return problems
 
@@ -169,16 +181,16 @@ def _references(version: Version) -> list[Problem]:
     def unresolved(text: str) -> Iterable[tuple[int, str]]:
         return ((ref.start, ref.number) for ref in find_references(text, version.lang) if ref.number not in numbers)
 
-    return [error(version.path, line, "reference",
-                  f"{_where(version, unit)} refers to {number}, which does not exist in this version")
+    return [error(version.path, line, "reference", "%(where)s refers to %(number)s, which does not exist in "
+                  "this version; correct the number", where=_where(version, unit), number=number)
             for unit in version.document.all_units for number, line in _found(unit, unresolved)]
 
 
 def _placeholders(version: Version) -> list[Problem]:
-    problems = [warning(version.path, line, "placeholder",
-                        f"{_where(version, unit)} has an unfilled placeholder '{text}'")
+    problems = [warning(version.path, line, "placeholder", "%(where)s has an unfilled placeholder '%(text)s'; "
+                        "write the text", where=_where(version, unit), text=text)
                 for unit in version.document.all_units for text, line in _found(unit, _matches(_PLACEHOLDER))]
-    problems += [warning(version.path, line, "placeholder",
-                         f"{version.lang} {version.date}: the {key} is still a placeholder; write it")
+    problems += [warning(version.path, line, "placeholder", "%(lang)s %(date)s: the %(key)s is still a "
+                         "placeholder; write it", lang=version.lang, date=version.date, key=key)
                  for key, value, line in _front_matter(version) if _PLACEHOLDER.search(value)]
     return problems

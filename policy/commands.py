@@ -9,9 +9,11 @@ from pathlib import Path
 
 import yaml
 
-from .change import Kind, compare, summary
+from .change import compare, describe, summary
 from .check import check as run_checks
+from .i18n import load_locale
 from .language import LANGUAGES
+from .message import Message, Translate, message
 from .problem import ContentError, Problem
 from .publish import Project, build_site
 from .redline import to_markdown, to_text
@@ -19,16 +21,34 @@ from .render import RenderError
 from .version import load_policy
 
 PLACEHOLDER = "_____"
+EDITORS_LANGUAGE = "ru"
+"""The language of messages when neither --lang nor POLICY_LANG says otherwise: the legal editors'."""
+_translate: Translate | None = None
+
+
+def use_language(lang: str | None) -> None:
+    """Say everything from now on in `lang` (else POLICY_LANG, else Russian); in English when that
+    language's catalog is incomplete."""
+    global _translate
+    lang = lang or os.environ.get("POLICY_LANG") or EDITORS_LANGUAGE
+    locale, _ = load_locale(Project().locales, lang if lang in LANGUAGES else EDITORS_LANGUAGE)
+    _translate = locale.gettext if locale else None
+
+
+def say(template: str | Message, **values: object) -> str:
+    """A message in the editor's language."""
+    return (template if isinstance(template, Message) else message(template, **values)).text(_translate)
 
 
 def report(problems: list[Problem]) -> None:
     """Print problems for people, and as annotations on the pull request when run by GitHub Actions."""
     annotate = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
-        print(problem.annotation() if annotate else problem.format(), file=sys.stderr)
+        print(problem.annotation(_translate) if annotate else problem.format(_translate), file=sys.stderr)
     errors = sum(problem.is_error for problem in problems)
     if problems:
-        print(f"{errors} error(s), {len(problems) - errors} warning(s)", file=sys.stderr)
+        print(say("%(errors)s error(s), %(warnings)s warning(s)", errors=errors, warnings=len(problems) - errors),
+              file=sys.stderr)
 
 
 def check(content: Path, today: datetime.date, base: str | None) -> int:
@@ -36,25 +56,34 @@ def check(content: Path, today: datetime.date, base: str | None) -> int:
     _, problems = run_checks(content, today, base)
     report(problems)
     if not any(problem.is_error for problem in problems):
-        print(f"content OK for {today}")
+        print(say("content OK for %(today)s", today=today))
         return 0
     return 1
 
 
-def build(content: Path, out: Path, today: datetime.date, base: str | None) -> int:
+def build(content: Path, out: Path, today: datetime.date, base: str | None, site_url: str | None = None,
+          compress: bool = True) -> int:
     """Build the site, or report why not and leave `out` as it was."""
+    if _build(content, out, today, base, site_url, compress):
+        print(say("nothing was built: fix the errors above; %(out)s is unchanged", out=out), file=sys.stderr)
+        return 1
+    return 0
+
+
+def _build(content: Path, out: Path, today: datetime.date, base: str | None, site_url: str | None,
+           compress: bool) -> list[str]:
+    """Build and report; the errors of a failed build, one line each (none when it was built)."""
     try:
-        warnings = build_site(content, out, today, base)
+        warnings = build_site(content, out, today, base, site_url=site_url, compress=compress)
     except ContentError as exc:
         report(exc.problems)
-        print(f"nothing was built: fix the errors above; {out} is unchanged", file=sys.stderr)
-        return 1
+        return [problem.format(_translate) for problem in exc.problems if problem.is_error]
     except RenderError as exc:
-        print(f"error: {exc}\nnothing was built; {out} is unchanged", file=sys.stderr)
-        return 1
+        print(f"error: {exc}", file=sys.stderr)
+        return [f"error: {exc}"]
     report(warnings)
-    print(f"built {out} for {today}", flush=True)
-    return 0
+    print(say("built %(out)s for %(today)s", out=out, today=today), flush=True)
+    return []
 
 
 def new_version(content: Path, date: datetime.date) -> int:
@@ -62,16 +91,17 @@ def new_version(content: Path, date: datetime.date) -> int:
     policy, problems = load_policy(content)
     if not policy.dates:
         report(problems)
-        print("error: there is no complete version to start from", file=sys.stderr)
+        print(say("error: there is no complete version to start from"), file=sys.stderr)
         return 1
     latest = policy.dates[-1]
     if date <= latest:
-        print(f"error: the new version's date must be after the latest version, {latest}", file=sys.stderr)
+        print(say("error: the new version's date must be after the latest version, %(latest)s", latest=latest),
+              file=sys.stderr)
         return 1
     existing = [path for lang in LANGUAGES if (path := content / lang / f"{date}.md").exists()]
     if existing:
-        print(f"error: {', '.join(map(str, existing))} already exists; nothing was written (finish that "
-              "file, or delete it to start again)", file=sys.stderr)
+        print(say("error: %(files)s already exists; nothing was written (finish that file, or delete it to "
+                  "start again)", files=", ".join(map(str, existing))), file=sys.stderr)
         return 1
     for lang in LANGUAGES:
         old = policy.get(lang, latest)
@@ -79,9 +109,9 @@ def new_version(content: Path, date: datetime.date) -> int:
                               sort_keys=False, width=1000)
         path = old.path.with_name(f"{date}.md")
         path.write_text(f"---\n{meta}---\n{old.source.body}", encoding="utf-8")
-        print(f"created {path}")
-    print(f"now edit the three files: write the summary (replace {PLACEHOLDER}) and make the same change "
-          "in every language; then run: python build.py check")
+        print(say("created %(path)s", path=path))
+    print(say("now edit the three files: write the summary (replace %(placeholder)s) and make the same change "
+              "in every language; then run: python build.py check", placeholder=PLACEHOLDER))
     return 0
 
 
@@ -93,10 +123,10 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
     errors = [problem for problem in problems if problem.is_error]
     if errors:
         report(errors)
-        print("error: the content cannot be read; fix the errors above", file=sys.stderr)
+        print(say("error: the content cannot be read; fix the errors above"), file=sys.stderr)
         return 1
     if len(policy.dates) < 2 and not dates:
-        print("there is only one version: nothing to compare")
+        print(say("there is only one version: nothing to compare"))
         return 0
     old, new = dates or policy.dates[-2:]
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -104,13 +134,15 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
         try:
             changes = summary(compare(policy.get(language, old).document, policy.get(language, new).document))
         except KeyError:
-            print(f"error: {language} has no version {old} or {new}", file=sys.stderr)
+            print(say("error: %(lang)s has no version %(old)s or %(new)s", lang=language, old=old, new=new),
+                  file=sys.stderr)
             return 1
         heading, unit = ("### {}\n", "**{}**: {}\n") if markdown else ("== {}", "\n-- {}: {}")
-        print(heading.format(f"{language}: {old} → {new}: {len(changes)} change(s)"))
+        print(heading.format(say("%(lang)s: %(old)s → %(new)s: %(count)s change(s)", lang=language, old=old,
+                                 new=new, count=len(changes))))
         for change in changes:
-            was = f" (was {change.old.number})" if change.kind is Kind.RENUMBERED else ""
-            print(unit.format(change.number or "preamble", change.status + was))
+            was = change.old.number if change.old else None
+            print(unit.format(change.number or say("preamble"), say(describe(change.status, was))))
             if change.text_changed:
                 segments = change.segments()
                 print(to_markdown(segments) + "\n" if markdown else to_text(segments, color))
@@ -118,8 +150,9 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
     return 0
 
 
-def serve(content: Path, out: Path, today: datetime.date, port: int) -> int:
-    """Preview the site on 127.0.0.1, rebuilding it whenever a file is saved."""
+def serve(content: Path, out: Path, today: datetime.date, port: int, site_url: str | None = None) -> int:
+    """Preview the site on 127.0.0.1, rebuilding it whenever a file is saved; a failed build shows
+    its errors in the browser."""
     from .preview import preview
-    return preview(content, out, Project().theme, port, lambda: build(content, out, today, None))
-
+    return preview(out, [content, Project().theme], port,
+                   lambda: _build(content, out, today, None, site_url, compress=False))

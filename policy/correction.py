@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 
 from .language import LANGUAGES, ORIGINAL
+from .message import Message, message
 from .problem import Problem, error
 from .source import CORRECTS
 from .version import Policy, Version
@@ -35,12 +36,13 @@ def check_corrections(policy: Policy) -> list[Problem]:
 def _declaration(versions: dict[str, Version]) -> list[Problem]:
     """The same languages named in every file, each a translation."""
     declared = versions[ORIGINAL].corrects
-    problems = [_at(version, f"every language's file of this version must declare the same "
-                             f"'{CORRECTS}: [{', '.join(declared)}]' as the {ORIGINAL} file")
+    problems = [_at(version, message("every language's file of this version must declare the same "
+                                     "'corrects: [%(declared)s]' as the %(original)s file",
+                                     declared=", ".join(declared), original=ORIGINAL))
                 for version in versions.values() if version.corrects != declared]
     translations = [lang for lang in LANGUAGES if lang != ORIGINAL]
-    problems += [_at(versions[ORIGINAL], f"'{lang}' cannot be corrected: name translations only "
-                                         f"({', '.join(translations)})")
+    problems += [_at(versions[ORIGINAL], message("'%(lang)s' cannot be corrected: name translations only "
+                                                 "(%(translations)s)", lang=lang, translations=", ".join(translations)))
                  for lang in declared if lang not in translations]
     return problems
 
@@ -51,21 +53,24 @@ def _texts(policy: Policy, versions: dict[str, Version]) -> list[Problem]:
     date = versions[ORIGINAL].date
     previous = policy.previous(date)
     if previous is None:
-        return [_at(versions[ORIGINAL], "the first version cannot be a correction: there is nothing to correct")]
+        return [_at(versions[ORIGINAL], message("the first version cannot be a correction: there is nothing to "
+                                                "correct; remove the 'corrects:' line"))]
     problems = []
     for lang, version in versions.items():
         before = policy.get(lang, previous).source.body.split("\n")
         after = version.source.body.split("\n")
         if lang in version.corrects and before == after:
-            problems.append(_at(version, f"the {lang} text is the same as in version {previous}: make the "
-                                         f"correction, or remove {lang} from '{CORRECTS}'"))
+            problems.append(_at(version, message("the %(lang)s text is the same as in version %(previous)s: make "
+                                                 "the correction, or remove %(lang)s from 'corrects:'",
+                                                 lang=lang, previous=previous)))
         elif lang not in version.corrects and before != after:
             line = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
             problems.append(error(version.path, version.source.body_line + line, "correction",
-                                  f"this version only corrects {', '.join(version.corrects)}: the {lang} text "
-                                  f"must stay as in version {previous}; make a new version to change it"))
+                                  "this version only corrects %(corrected)s: the %(lang)s text must stay as in "
+                                  "version %(previous)s; make a new version to change it",
+                                  corrected=", ".join(version.corrects), lang=lang, previous=previous))
     return problems
 
 
-def _at(version: Version, message: str) -> Problem:
-    return error(version.path, version.source.meta_lines.get(CORRECTS, 1), "correction", message)
+def _at(version: Version, wording: Message) -> Problem:
+    return error(version.path, version.source.meta_lines.get(CORRECTS, 1), "correction", wording)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 import os
 
+from .message import message
+
 _HOURS = 5
 KAZAKHSTAN = datetime.timezone(datetime.timedelta(hours=_HOURS))
 """A fixed offset: Kazakhstan has kept UTC+5 all year since 2024, without summer time."""
@@ -27,5 +29,6 @@ def today() -> datetime.date:
     try:
         return datetime.datetime.fromtimestamp(int(epoch), KAZAKHSTAN).date()
     except (ValueError, OverflowError, OSError) as exc:
-        raise DateError(f"SOURCE_DATE_EPOCH={epoch!r} is not a number of seconds since 1970") from exc
+        raise DateError(message("SOURCE_DATE_EPOCH=%(epoch)s is not a number of seconds since 1970; unset it or "
+                                "correct it", epoch=repr(epoch))) from exc
 

@@ -20,6 +20,8 @@ from typing import Collection, Iterator
 import markdown
 import nh3
 
+from .message import Message, message
+
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "br"})
 SCHEMES = ("https", "mailto", "tel")
 MAX_DEPTH = 3
@@ -46,14 +48,15 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 
 _TAG_MESSAGES = {
-    "img": "pictures are not part of the policy (they would be loaded from another site); describe it in words",
-    "blockquote": "quotes (lines starting with '>') are not part of the policy format",
-    "pre": "code blocks are not part of the policy format; a line indented by four spaces makes one",
-    "code": "code (text between `backticks`) is not part of the policy format",
-    "hr": "horizontal lines (---, ***) are not part of the policy format",
+    "img": message("pictures are not part of the policy (they would be loaded from another site); describe it in words"),
+    "blockquote": message("quotes (lines starting with '>') are not part of the policy format; write a plain paragraph"),
+    "pre": message("code blocks are not part of the policy format; a line indented by four spaces makes one: "
+                   "remove the indent"),
+    "code": message("code (text between `backticks`) is not part of the policy format; remove the backticks"),
+    "hr": message("horizontal lines (---, ***) are not part of the policy format; remove the line"),
 }
-HEADING_MESSAGE = ("headings are only the title ('# …') and the sections ('## 1. …'); "
-                    "a line underlined with === or --- makes one too")
+HEADING_MESSAGE = message("headings are only the title ('# …') and the sections ('## 1. …'); a line "
+                          "underlined with === or --- makes one too: write a numbered clause instead")
 
 
 @dataclass(frozen=True)
@@ -61,8 +64,12 @@ class Finding:
     """Something outside the dialect, at a character offset of the Markdown it was found in."""
 
     rule: str
-    message: str
+    wording: Message
     offset: int = 0
+
+    @property
+    def message(self) -> str:
+        return self.wording.text()
 
 
 @dataclass(frozen=True)
@@ -107,7 +114,7 @@ def analyse(source: str) -> Analysis:
     try:
         rendered = _PARSER.convert(source)
     except RecursionError:
-        return Analysis("", (*findings, Finding("nesting", "this text is nested too deeply to read")), ())
+        return Analysis("", (*findings, Finding("nesting", message("this text is nested too deeply to read; simplify it"))), ())
     elements = _Elements.read(rendered)
     findings += elements.findings(source)
     hrefs = elements.hrefs + [href for href, _ in _PARSER.references.values()]
@@ -138,10 +145,10 @@ def plain_text_findings(text: str) -> list[Finding]:
     if len(text) > MAX_LENGTH:
         findings.append(_too_long(text))
     elif "\n" in text.strip():
-        findings.append(Finding("plain-text", "write it as one paragraph, without blank lines"))
+        findings.append(Finding("plain-text", message("write it as one paragraph, without blank lines")))
     elif not findings and analyse(f"x {text.strip()}").html != f"<p>x {html.escape(text.strip(), quote=False)}</p>":
-        findings.append(Finding("plain-text", "this is plain text, shown exactly as typed: Markdown "
-                                "(**bold**, [links](…), lists) does not work here; write plain words"))
+        findings.append(Finding("plain-text", message("this is plain text, shown exactly as typed: Markdown "
+                                                      "(**bold**, [links](…), lists) does not work here; write plain words")))
     return findings
 
 
@@ -155,19 +162,20 @@ def browser_url(href: str) -> str:
     return _IGNORED_IN_URLS.sub("", html.unescape(href))
 
 
-def link_problem(url: str, anchors: Collection[str] | None) -> str | None:
+def link_problem(url: str, anchors: Collection[str] | None) -> Message | None:
     """Why a link target is refused, or None. `anchors` are the clause anchors it may point to
     (None: any `#p-…` anchor, for the sanitizer, which knows no version)."""
     if url.startswith("#"):
         if anchors is None or url[1:] in anchors:
             return None
-        return f"the link '{url}' points to a clause that this version does not have"
+        return message("the link '%(url)s' points to a clause that this version does not have; correct the "
+                       "number after #p-", url=url)
     scheme = _SCHEME.match(url)
     if scheme and scheme.group(1).lower() in SCHEMES:
         if scheme.group(1).lower() != "https" or url[len("https:"):].startswith("//"):
             return None
-    return (f"the link '{url[:80]}' is not allowed: a link goes to a clause ('#p-5-2') or to an "
-            f"address starting with {', '.join(s + ':' for s in SCHEMES)}")
+    return message("the link '%(url)s' is not allowed: a link goes to a clause ('#p-5-2') or to an address "
+                   "starting with %(schemes)s", url=url[:80], schemes=", ".join(s + ":" for s in SCHEMES))
 
 
 def written_links(text: str) -> Iterator[tuple[int, int]]:
@@ -176,8 +184,9 @@ def written_links(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _too_long(source: str) -> Finding:
-    return Finding("file-size", f"this text has {len(source):,} characters; a paragraph or list may have at most "
-                   f"{MAX_LENGTH:,}: split it into clauses")
+    return Finding("file-size", message("this text has %(length)s characters; a paragraph or list may have at most "
+                                        "%(most)s: split it into clauses", length=f"{len(source):,}",
+                                        most=f"{MAX_LENGTH:,}"))
 
 
 def _offset(source: str, href: str) -> int:
@@ -188,20 +197,21 @@ def _offset(source: str, href: str) -> int:
 def _source_findings(source: str) -> Iterator[Finding]:
     """What is refused as written, before any parsing: markup that could carry code, and nesting."""
     for match in _RAW_HTML.finditer(source):
-        yield Finding("markup", f"HTML is not allowed in the policy (found '{match.group()}'); write plain text",
-                      match.start())
+        yield Finding("markup", message("HTML is not allowed in the policy (found '%(found)s'); write plain text",
+                                        found=match.group()), match.start())
     for match in _AUTOLINK.finditer(source):
         if problem := link_problem(browser_url(match.group(1)), None):
             yield Finding("link", problem, match.start())
     for match in _ATTRIBUTES.finditer(source):
-        yield Finding("markup", f"curly braces are not allowed (found '{match.group()[:40]}'): they would "
-                      "set attributes of the text; use round brackets", match.start())
+        yield Finding("markup", message("curly braces are not allowed (found '%(found)s'): they would set "
+                                        "attributes of the text; use round brackets", found=match.group()[:40]),
+                      match.start())
     for match in _QUOTE.finditer(source):
         yield Finding("markup", _TAG_MESSAGES["blockquote"], match.start())
     for match in _LEADING_SPACE.finditer(source):
         if len(match.group().expandtabs(_INDENT)) >= _INDENT * MAX_DEPTH:
-            yield Finding("nesting", f"lists nest at most {MAX_DEPTH} levels deep (four spaces a level); "
-                          "indent this line less", match.start())
+            yield Finding("nesting", message("lists nest at most %(most)s levels deep (four spaces a level); "
+                                             "indent this line less", most=MAX_DEPTH), match.start())
     yield from _bracket_depth(source)
 
 
@@ -210,7 +220,8 @@ def _bracket_depth(source: str) -> Iterator[Finding]:
     for offset, char in enumerate(source):
         depth = depth + 1 if char == "[" else max(depth - 1, 0) if char in "]\n" else depth
         if depth > MAX_DEPTH:
-            yield Finding("nesting", f"square brackets nest more than {MAX_DEPTH} deep here", offset)
+            yield Finding("nesting", message("square brackets nest more than %(most)s deep here; remove some",
+                                             most=MAX_DEPTH), offset)
             return
 
 
@@ -243,10 +254,11 @@ class _Elements(HTMLParser):
         findings = []
         for tag, depth in self.tags:
             if depth > MAX_DEPTH:
-                findings.append(Finding("nesting", f"lists nest at most {MAX_DEPTH} levels deep"))
+                findings.append(Finding("nesting", message("lists nest at most %(most)s levels deep; indent less",
+                                                           most=MAX_DEPTH)))
             if tag in ALLOWED_TAGS or (tag == "code" and ("pre", depth) in self.tags):
                 continue
-            message = HEADING_MESSAGE if re.fullmatch(r"h[1-6]", tag) else _TAG_MESSAGES.get(
-                tag, f"this markup ('<{tag}>') is not part of the policy format")
-            findings.append(Finding("markup", message, max(source.find("!["), 0) if tag == "img" else 0))
+            wording = HEADING_MESSAGE if re.fullmatch(r"h[1-6]", tag) else _TAG_MESSAGES.get(tag) or message(
+                "this markup ('<%(tag)s>') is not part of the policy format; write plain text", tag=tag)
+            findings.append(Finding("markup", wording, max(source.find("!["), 0) if tag == "img" else 0))
         return findings

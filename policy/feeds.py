@@ -66,9 +66,10 @@ def atom_feed(policy: Policy, locale: Locale, site_url: str) -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def sitemap(site_url: str, urls: list[str]) -> str:
-    """Every page in every language, each with `hreflang` links to all its languages; `x-default`
-    is the language chooser for the home pages and the Russian original for the others."""
+def sitemap(site_url: str, urls: list[str], today: datetime.date) -> str:
+    """The pages at `urls` (relative to a language's root) in every language, each with `hreflang`
+    links to all its languages; `x-default` is the language chooser for the home pages and the
+    Russian original for the others. `lastmod` is the build date, so the same build gives the same file."""
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("xhtml", XHTML)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
@@ -78,11 +79,13 @@ def sitemap(site_url: str, urls: list[str]) -> str:
         for location in dict.fromkeys(alternates.values()):
             element = ET.SubElement(root, f"{{{SITEMAP}}}url")
             _text(element, f"{{{SITEMAP}}}loc", location)
+            _text(element, f"{{{SITEMAP}}}lastmod", today.isoformat())
             for lang, href in alternates.items():
                 ET.SubElement(element, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": lang, "href": href})
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 
 
 def robots(site_url: str) -> str:
-    """Everything may be crawled; the sitemap says what there is (archived pages carry noindex)."""
+    """For a site that is a host of its own: everything may be crawled; the sitemap says what
+    should be indexed (the other pages carry noindex)."""
     return f"User-agent: *\nAllow: /\nSitemap: {site_url}sitemap.xml\n"

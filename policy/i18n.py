@@ -14,6 +14,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from .message import N_
 from .problem import Problem, error
 
 DOMAIN = "messages"
@@ -47,6 +48,12 @@ class Locale:
         return format_date(date, "long", locale=self.lang)
 
 
+def _untranslated(fuzzy: bool) -> str:
+    if fuzzy:
+        return N_("the %(lang)s translation of \"%(id)s\" is marked fuzzy: check it, then remove the '#, fuzzy' line")
+    return N_("the %(lang)s translation of \"%(id)s\" is missing")
+
+
 def _translated(string: str | tuple[str, ...]) -> bool:
     """Every form of a message is there: a fuzzy or empty one would show the English instead."""
     forms = string if isinstance(string, tuple) else (string,)
@@ -58,13 +65,12 @@ def load_locale(locales: Path, lang: str) -> tuple[Locale | None, list[Problem]]
     none of it is used."""
     path = catalog_path(locales, lang)
     if not path.is_file():
-        return None, [error(path, 1, "translation", f"the {lang} catalog of the site's own strings is missing")]
+        return None, [error(path, 1, "translation", "the %(lang)s catalog of the site's own strings is missing",
+                            lang=lang)]
     with path.open("rb") as file:
         catalog = read_po(file, locale=lang)
-    problems = [error(path, message.lineno or 1, "translation",
-                      f"the {lang} translation of \"{message.id}\" is missing"
-                      + (" (it is marked fuzzy: check it, then remove the '#, fuzzy' line)" if message.fuzzy else ""))
-                for message in catalog if message.id and (message.fuzzy or not _translated(message.string))]
+    problems = [error(path, entry.lineno or 1, "translation", _untranslated(entry.fuzzy), lang=lang, id=entry.id)
+                for entry in catalog if entry.id and (entry.fuzzy or not _translated(entry.string))]
     if problems:
         return None, problems
     buffer = io.BytesIO()

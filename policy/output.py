@@ -19,6 +19,8 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
+from .message import message
+
 MARKER = ".policy-site"
 """A file at the top of every built site: the folder is a site that the next build may replace."""
 _AT_FDCWD = -100
@@ -33,21 +35,23 @@ def checked_output(out: Path, project: Path, content: Path) -> Path:
     """`out` as an absolute path, or OutputError when replacing it could destroy something."""
     out = Path(os.path.abspath(out))
     if out.is_symlink():
-        raise OutputError(f"{out} is a symbolic link; give the folder itself as --out")
+        raise OutputError(message("%(out)s is a symbolic link; give the folder itself as --out", out=out))
     real = out.resolve()
     for folder in (project.resolve(), content.resolve()):
         if real == folder or folder.is_relative_to(real):
-            raise OutputError(f"{out} holds {folder}: a build replaces its output folder, so choose another")
+            raise OutputError(message("%(out)s holds %(folder)s: a build replaces its output folder, so choose "
+                                      "another", out=out, folder=folder))
     for folder in (content.resolve(), project.resolve() / ".git"):
         if real.is_relative_to(folder):
-            raise OutputError(f"{out} is inside {folder}; choose a folder outside it")
+            raise OutputError(message("%(out)s is inside %(folder)s; choose a folder outside it", out=out,
+                                      folder=folder))
     if out.exists() and not out.is_dir():
-        raise OutputError(f"{out} is a file, not a folder; choose another --out")
+        raise OutputError(message("%(out)s is a file, not a folder; choose another --out", out=out))
     if out.is_dir() and ((out / ".git").exists() or (out / "content").exists()):  # even with a marker
-        raise OutputError(f"{out} holds a project (.git or content/); choose another --out")
+        raise OutputError(message("%(out)s holds a project (.git or content/); choose another --out", out=out))
     if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        raise OutputError(f"{out} is not empty and is not a site built here (it has no {MARKER} file); "
-                          "remove it or choose another --out")
+        raise OutputError(message("%(out)s is not empty and is not a site built here (it has no %(marker)s "
+                                  "file); remove it or choose another --out", out=out, marker=MARKER))
     return out
 
 

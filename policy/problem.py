@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from .message import Message, Translate, message
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -21,9 +23,14 @@ class Problem:
     line: int
     severity: str
     rule: str
-    message: str
+    wording: Message
     column: int = 0
     """The column on the line, counted from 1; 0 when the problem is the whole line."""
+
+    @property
+    def message(self) -> str:
+        """The problem in English words."""
+        return self.wording.text()
 
     @property
     def is_error(self) -> bool:
@@ -42,11 +49,12 @@ class Problem:
         column = f":{self.column}" if self.column else ""
         return f"{self.display_path()}:{self.line}{column}"
 
-    def format(self) -> str:
-        """The problem as editors read it: `path:line: severity: message [rule]`."""
-        return f"{self.place}: {self.severity}: {self.message} [{self.rule}]"
+    def format(self, translate: Translate | None = None) -> str:
+        """The problem as editors read it: `path:line: severity: message [rule]`, the message in the
+        language of `translate` (English without it); severity and rule stay as tools read them."""
+        return f"{self.place}: {self.severity}: {self.wording.text(translate)} [{self.rule}]"
 
-    def annotation(self) -> str:
+    def annotation(self, translate: Translate | None = None) -> str:
         """The same problem as a GitHub Actions workflow command, shown on the pull request.
 
         Values are escaped by GitHub's rules, so a file name or message cannot end the command
@@ -55,7 +63,7 @@ class Problem:
         if self.column:
             properties["col"] = str(self.column)
         fields = ",".join(f"{key}={_escape(value, property=True)}" for key, value in properties.items())
-        return f"::{self.severity} {fields}::{_escape(self.message)}"
+        return f"::{self.severity} {fields}::{_escape(self.wording.text(translate))}"
 
 
 def _escape(value: str, property: bool = False) -> str:
@@ -64,14 +72,18 @@ def _escape(value: str, property: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if property else value
 
 
-def error(path: Path, line: int, rule: str, message: str, column: int = 0) -> Problem:
-    """A problem that stops the build."""
-    return Problem(Path(path), line, ERROR, rule, message, column)
+def error(path: Path, line: int, rule: str, template: str | Message, column: int = 0, **values: object) -> Problem:
+    """A problem that stops the build: `template` with `values` (see `message`)."""
+    return Problem(Path(path), line, ERROR, rule, _wording(template, values), column)
 
 
-def warning(path: Path, line: int, rule: str, message: str, column: int = 0) -> Problem:
+def warning(path: Path, line: int, rule: str, template: str | Message, column: int = 0, **values: object) -> Problem:
     """A problem worth reading that does not stop the build."""
-    return Problem(Path(path), line, WARNING, rule, message, column)
+    return Problem(Path(path), line, WARNING, rule, _wording(template, values), column)
+
+
+def _wording(template: str | Message, values: dict[str, object]) -> Message:
+    return template if isinstance(template, Message) else message(template, **values)
 
 
 class ContentError(Exception):

@@ -1,17 +1,19 @@
 """Building the whole site: check the content, make every language's pages, render them, add the
-machine-readable files, and only then replace the previous site."""
+machine-readable files, compress, and only then replace the previous site."""
 
 from __future__ import annotations
 
 import datetime
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
 
-from . import feeds
+from . import address, feeds
 from .check import check
+from .compress import compress_site
 from .i18n import Locale, load_locale
 from .language import LANGUAGES, NAMES, ORIGINAL
 from .pages import PageMaker
@@ -54,9 +56,10 @@ def load_locales(project: Project) -> tuple[dict[str, Locale], list[Problem]]:
 
 
 def build_site(content: Path, out: Path, today: datetime.date, base: str | None = None,
-               project: Project = Project()) -> list[Problem]:
-    """Build `content` into `out` for the day `today`. On any error raise ContentError (or the
-    renderer's or the output's error) and leave `out` as it was; return the warnings."""
+               project: Project = Project(), site_url: str | None = None, compress: bool = True) -> list[Problem]:
+    """Build `content` into `out` for the day `today`, at `site_url` (default: mkdocs.yml's); without
+    `compress`, no .gz and .br files (the preview's server does not send them). On any error raise
+    ContentError (or the renderer's or the output's error) and leave `out` as it was; return the warnings."""
     out = checked_output(out, project.root, content)
     policy, problems = check(content, today, base)
     locales, catalog_problems = load_locales(project)
@@ -65,7 +68,9 @@ def build_site(content: Path, out: Path, today: datetime.date, base: str | None 
         raise ContentError(problems)
     with workspace(out) as work:
         staging = work / "site"
-        _render(policy, locales, today, project, work, staging)
+        _render(policy, locales, today, project, site_url or read_site_url(project.config), work, staging)
+        if compress:
+            compress_site(staging)
         publish(staging, out)
     return problems
 
@@ -77,29 +82,30 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
             "not_found": locale.gettext("This page does not exist.")}
 
 
-def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, work: Path,
-            staging: Path) -> None:
-    site_url = read_site_url(project.config)
+def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, site_url: str,
+            work: Path, staging: Path) -> None:
     for lang in LANGUAGES:
         pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
         render_language(lang, site_url, _theme_strings(locales[lang]), pages, files, work / "pages",
                         staging / lang, project.config, project.theme)
-    urls = [page.url for page in pages]  # every language has the same pages
-    _write_root(staging, policy, locales, today, project, site_url, urls)
+    indexed = [page.url for page in pages if page.searchable]  # the same in every language; the rest is noindex
+    _write_root(staging, policy, locales, today, project, site_url, indexed)
 
 
 def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project,
-                site_url: str, urls: list[str]) -> None:
-    """The files at the site's root: the language chooser, 404, versions.json, sitemap, robots."""
+                site_url: str, indexed: list[str]) -> None:
+    """The files at the site's root: the language chooser, 404, their assets, versions.json and the
+    sitemap; and, on a host of its own, robots.txt and CNAME (GitHub Pages' custom domain)."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(project.theme / "root"), autoescape=True)
     languages = [{"code": lang, "name": NAMES[lang], **_theme_strings(locales[lang])} for lang in NAMES]
-    context = {"languages": languages, "codes": list(NAMES), "default": ORIGINAL, "site_url": site_url,
-               "root": urlsplit(site_url).path or "/"}
+    context = {"languages": languages, "default": ORIGINAL, "site_url": site_url, "root": address.path(site_url)}
     for name in ("index.html", "404.html"):
         (staging / name).write_text(env.get_template(name).render(context), encoding="utf-8")
+    shutil.copytree(project.theme / "root" / "assets", staging / "assets")
     (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")
-    (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, urls), encoding="utf-8")
-    (staging / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
-    (staging / "CNAME").write_text(urlsplit(site_url).hostname + "\n", encoding="utf-8")
+    (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, today), encoding="utf-8")
+    if address.own_host(site_url):
+        (staging / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
+        (staging / "CNAME").write_text(urlsplit(site_url).hostname + "\n", encoding="utf-8")
 

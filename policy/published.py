@@ -7,12 +7,11 @@ import hashlib
 import subprocess
 from pathlib import Path
 
+from .message import message
 from .problem import Problem, error, warning
 from .source import decode
 from .version import Policy, version_date
 
-NEW_VERSION_HINT = ("to change the policy, make a new version instead: "
-                    "python build.py new-version YYYY-MM-DD")
 
 
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
@@ -35,15 +34,16 @@ def check_published(content: Path, policy: Policy, today: datetime.date, base: s
     top = _git(content, "rev-parse", "--show-toplevel") if content.is_dir() else None
     if top is None or top.returncode != 0:
         report = error if base else warning  # a revision asked for by name must exist
-        return [report(content, 1, "published", "not in a git repository: published versions were "
-                       "not checked for changes")]
+        return [report(content, 1, "published", message("not in a git repository: published versions were not "
+                                                        "checked for changes"))]
     repo = Path(top.stdout.decode().strip())
     chosen = base or default_base(repo)
     listed = _git(repo, "ls-tree", "-r", "-z", chosen, "--", str(content.resolve().relative_to(repo.resolve())))
     if listed.returncode != 0:
         report = error if base else warning  # a revision asked for by name must exist
-        return [report(content, 1, "published", f"cannot read revision '{chosen}', so published versions "
-                       f"were not checked for changes: {listed.stderr.decode().strip()}")]
+        return [report(content, 1, "published", message("cannot read revision '%(base)s', so published versions "
+                                                        "were not checked for changes: %(reason)s", base=chosen,
+                                                        reason=listed.stderr.decode().strip()))]
     blobs = _blobs(listed.stdout)
     in_base = {name: version_date(Path(name)) for name in blobs}
     published = {name: date for name, date in in_base.items() if date is not None and date <= today}
@@ -55,9 +55,9 @@ def check_published(content: Path, policy: Policy, today: datetime.date, base: s
 def _backdated(repo: Path, policy: Policy, in_base: set[str], today: datetime.date) -> list[Problem]:
     """Once versions are published, history only grows forward: a new version starts today or later."""
     return [error(version.path, 1, "backdated",
-                  f"version {date} ({lang}) is new but dated before today ({today}): a version takes "
-                  "effect when it is published (clause 9.2), so it cannot start in the past. Rename the "
-                  f"files of this version in every language to {today}.md or a later date")
+                  "version %(date)s (%(lang)s) is new but dated before today (%(today)s): a version takes effect "
+                  "when it is published (clause 9.2), so it cannot start in the past. Rename the files of this "
+                  "version in every language to %(today)s.md or a later date", date=date, lang=lang, today=today)
             for lang, versions in policy.versions.items() for date, version in versions.items()
             if date < today and _name(repo, version.path) not in in_base]
 
@@ -88,12 +88,15 @@ def _same_blob(path: Path, blob: str) -> bool:
 def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Problem]:
     path = repo / name
     published, _ = decode(path, _git(repo, "show", f"{base}:{name}").stdout)
-    what = f"version {date} ({path.parent.name}) has been in force since {date} and is published"
     if not path.is_file():
-        return [error(path, 1, "published", f"{what}: it must not be deleted or renamed; {NEW_VERSION_HINT}")]
+        return [error(path, 1, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
+                      "published: it must not be deleted or renamed; to change the policy, make a new version "
+                      "instead: python build.py new-version YYYY-MM-DD", date=date, lang=path.parent.name)]
     current, _ = decode(path, path.read_bytes())
     if current == published:
         return []
     old, new = (published or "").split("\n"), (current or "").split("\n")
     line = next((i for i, (a, b) in enumerate(zip(old, new), start=1) if a != b), min(len(old), len(new)) + 1)
-    return [error(path, line, "published", f"{what}: it must not change; {NEW_VERSION_HINT}")]
+    return [error(path, line, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
+                  "published: it must not change; to change the policy, make a new version instead: "
+                  "python build.py new-version YYYY-MM-DD", date=date, lang=path.parent.name)]

@@ -10,10 +10,12 @@ from __future__ import annotations
 import html
 import logging
 import os
+import shutil
 from pathlib import Path
 
 import yaml
 
+from . import address
 from .language import NAMES
 from .pages import HISTORY, HOME, Page
 
@@ -28,8 +30,7 @@ class RenderError(Exception):
 def read_site_url(config: Path) -> str:
     """The site's public address from the top `mkdocs.yml`, ending with a slash."""
     with config.open(encoding="utf-8") as file:
-        url = yaml.safe_load(file).get("site_url") or "https://allurauto.kz/"
-    return url.rstrip("/") + "/"
+        return address.site_url(yaml.safe_load(file)["site_url"])
 
 
 def _front_matter(page: Page) -> str:
@@ -113,3 +114,13 @@ def render_language(lang: str, site_url: str, strings: dict[str, str], pages: li
     write_pages(folder / "docs", pages, files)
     history = next(page.title for page in pages if page.path == HISTORY)
     run_mkdocs(write_config(folder, lang, config, theme, site_dir, site_url, strings, history))
+    _remove_what_belongs_to_the_top(site_dir)
+
+
+def _remove_what_belongs_to_the_top(site_dir: Path) -> None:
+    """MkDocs writes a sitemap per language, and copies every file of the theme that is not a
+    template into each language; the site's one sitemap and the theme's `root/` (the chooser's
+    files) belong to the site's top, where the build puts them."""
+    for name in ("sitemap.xml", "sitemap.xml.gz"):
+        (site_dir / name).unlink()
+    shutil.rmtree(site_dir / "root")

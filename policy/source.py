@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .characters import check_characters
+from .message import Message, message
 from .problem import Problem, error
 
 FRONT_MATTER_KEYS = ("title", "summary")
@@ -57,12 +58,12 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
 
 
-def _not_utf8(data: bytes) -> str:
+def _not_utf8(data: bytes) -> Message:
     guess = data.decode("cp1251", errors="replace")
     if len(_CYRILLIC.findall(guess)) > len(guess) // 10:
-        return ("the file is not UTF-8: it looks like Windows-1251 (Cyrillic). Open it in your editor "
-                "and save it again with the encoding \"UTF-8\"")
-    return "the file is not UTF-8 text; save it again with the encoding \"UTF-8\""
+        return message("the file is not UTF-8: it looks like Windows-1251 (Cyrillic). Open it in your editor "
+                       "and save it again with the encoding \"UTF-8\"")
+    return message("the file is not UTF-8 text; save it again with the encoding \"UTF-8\"")
 
 
 def read_bytes(path: Path) -> bytes | None:
@@ -77,8 +78,8 @@ def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
     """Read a version file; on a problem that stops it being read, return None and the problems."""
     data = read_bytes(path)
     if data is None:
-        return None, [error(path, 1, "file-size", f"the file is larger than {MAX_BYTES // 1000} KB; a "
-                            "version of the policy is far smaller: check that it holds only the policy text")]
+        return None, [error(path, 1, "file-size", "the file is larger than %(most)s KB; a version of the policy "
+                            "is far smaller: check that it holds only the policy text", most=MAX_BYTES // 1000)]
     text, problems = decode(path, data)
     if text is None:
         return None, problems
@@ -103,6 +104,14 @@ def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
     return Source(path, text, meta, meta_lines, body, end + 2), []
 
 
+class _TwiceError(yaml.MarkedYAMLError):
+    """A key given twice: YAML would keep the last silently."""
+
+    def __init__(self, key: str, mark: yaml.Mark) -> None:
+        super().__init__(problem_mark=mark)
+        self.key = key
+
+
 class _Loader(yaml.BaseLoader):
     """YAML without type guessing (every value is text) that refuses a key given twice."""
 
@@ -111,7 +120,7 @@ class _Loader(yaml.BaseLoader):
         for key_node, _ in node.value:
             key = self.construct_scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             if key in seen:
-                raise yaml.MarkedYAMLError(problem=f"the key '{key}' is given twice", problem_mark=key_node.start_mark)
+                raise _TwiceError(key, key_node.start_mark)
             if key is not None:
                 seen[key] = key_node.start_mark.line
         return super().construct_mapping(node, deep)
@@ -124,12 +133,15 @@ def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], lis
         loader = _Loader(text)  # its reader refuses control characters at once
         node = loader.get_single_node()
         meta = loader.construct_document(node) if node else None
+    except _TwiceError as exc:
+        return {}, {}, [error(path, exc.problem_mark.line + 2, "front-matter",
+                              "the key '%(key)s' is given twice; keep one", key=exc.key)]
     except yaml.YAMLError as exc:
         mark, position = getattr(exc, "problem_mark", None), getattr(exc, "position", None)
         line = mark.line + 2 if mark else text.count("\n", 0, position) + 2 if position is not None else 1
         reason = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "it is not valid"
-        return {}, {}, [error(path, line, "front-matter", f"the front matter is not valid ({reason}); "
-                              "write one 'key: value' a line, and put a value that contains ': ' in double quotes")]
+        return {}, {}, [error(path, line, "front-matter", "the front matter is not valid (%(reason)s); write one "
+                              "'key: value' a line, and put a value that contains ': ' in double quotes", reason=reason)]
     except RecursionError:  # brackets or braces nested thousands deep: YAML reads nesting recursively
         return {}, {}, [error(path, 2, "front-matter", "the front matter is nested too deeply to read; write "
                               "one 'key: value' a line, with plain text as the value")]
@@ -140,16 +152,17 @@ def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], lis
         return {}, {}, [error(path, 2, "front-matter", "the front matter must be lines of the form 'key: value'")]
     lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
     problems = [error(path, lines[key], "front-matter",
-                      f"unknown front matter key '{key}'; only {' and '.join(FRONT_MATTER_KEYS)} are allowed "
-                      f"(and '{CORRECTS}: [kk]' for a version that only corrects translations)")
+                      "unknown front matter key '%(key)s'; only title and summary are allowed (and "
+                      "'corrects: [kk]' for a version that only corrects translations): remove it", key=key)
                 for key in meta if key not in (*FRONT_MATTER_KEYS, CORRECTS)]
     if CORRECTS in meta and not (isinstance(meta[CORRECTS], list) and meta[CORRECTS]
                                  and all(isinstance(lang, str) for lang in meta[CORRECTS])):
         problems.append(error(path, lines[CORRECTS], "front-matter",
-                              f"'{CORRECTS}:' lists the corrected languages in square brackets, like [kk] or [kk, en]"))
+                              "'corrects:' lists the corrected languages in square brackets, like [kk] or [kk, en]"))
     problems += [error(path, lines[key], "front-matter",
-                       f"'{key}:' must be text on the same line, not a list or nested keys")
+                       "'%(key)s:' must be text on the same line, not a list or nested keys", key=key)
                  for key in FRONT_MATTER_KEYS if key in meta and not isinstance(meta[key], str)]
-    problems += [error(path, 1, "front-matter", f"the front matter has no '{key}:' (or it is empty)")
+    problems += [error(path, 1, "front-matter", "the front matter has no '%(key)s:' (or it is empty); add it",
+                       key=key)
                  for key in FRONT_MATTER_KEYS if key not in meta or meta[key] == ""]
     return meta, lines, problems

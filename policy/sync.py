@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from .change import Change, Kind, compare
+from .change import Change, Kind, compare, describe
 from .language import LANGUAGES, ORIGINAL
+from .message import Message, message
 from .version import Policy
 
 UNCHANGED = Kind.UNCHANGED.value
@@ -19,16 +20,18 @@ class Story:
     status: str
     was: str | None
 
-    def words(self) -> str:
+    def words(self) -> Message:
         """`changed`, `added`, `renumbered (was 1.3)` ..."""
-        return self.status + self._was()
+        return describe(self.status, self.was)
 
-    def done(self) -> str:
+    def done(self) -> Message:
         """What the original did to the unit: `changed it`, `renumbered it (was 1.3)`, `left it unchanged`."""
-        return "left it unchanged" if self.status == UNCHANGED else f"{self.status} it{self._was()}"
-
-    def _was(self) -> str:
-        return f" (was {self.was})" if self.status.startswith("renumbered") else ""
+        if self.status == "renumbered":
+            return message("renumbered it (was %(was)s)", was=self.was)
+        if self.status == "renumbered and changed":
+            return message("renumbered and changed it (was %(was)s)", was=self.was)
+        return {"changed": message("changed it"), "added": message("added it"),
+                UNCHANGED: message("left it unchanged")}[self.status]
 
 
 @dataclass(frozen=True)
@@ -43,11 +46,13 @@ class Mismatch:
     original: Story
     line: int
 
-    def message(self) -> str:
+    def message(self) -> Message:
         """The mismatch in words, e.g. "kk: 5.2 is unchanged from A to B while ru changed it"."""
-        unit = self.number or "the preamble"
-        return (f"{self.lang}: {unit} is {self.story.words()} from {self.old_date} to {self.new_date} "
-                f"while {ORIGINAL} {self.original.done()}")
+        unit = self.number or message("the preamble")
+        return message("%(lang)s: %(unit)s is %(story)s from %(old)s to %(new)s while %(original)s %(done)s; "
+                       "make the same change in every language", lang=self.lang, unit=unit,
+                       story=self.story.words(), old=self.old_date, new=self.new_date, original=ORIGINAL,
+                       done=self.original.done())
 
 
 def stories(changes: list[Change]) -> dict[str, tuple[Story, Change]]:

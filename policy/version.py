@@ -108,7 +108,8 @@ def load_policy(content: Path) -> tuple[Policy, list[Problem]]:
     and reported, and so is anything else in the tree."""
     versions: dict[str, dict[datetime.date, Version]] = {lang: {} for lang in LANGUAGES}
     if content.is_symlink() or not content.is_dir():
-        return Policy(versions), [error(content, 1, "layout", f"the content folder {content} does not exist")]
+        return Policy(versions), [error(content, 1, "layout", "the content folder %(folder)s does not exist",
+                                                   folder=content)]
     problems = [problem for path in sorted(content.iterdir()) for problem in _top_entry(path)]
     for lang in LANGUAGES:
         folder = content / lang
@@ -120,8 +121,9 @@ def load_policy(content: Path) -> tuple[Policy, list[Problem]]:
             if version:
                 versions[lang][version.date] = version
     if not any(versions.values()) and not problems:
-        problems.append(error(content, 1, "layout", f"the content folder {content} has no version of the "
-                              f"policy: it needs {', '.join(f'{lang}/YYYY-MM-DD.md' for lang in LANGUAGES)}"))
+        problems.append(error(content, 1, "layout", "the content folder %(folder)s has no version of the policy: "
+                              "it needs %(files)s", folder=content,
+                              files=", ".join(f"{lang}/YYYY-MM-DD.md" for lang in LANGUAGES)))
     return Policy(versions), problems
 
 
@@ -131,13 +133,14 @@ def _top_entry(path: Path) -> list[Problem]:
         return [_symlink(path)]
     if path.is_dir() and path.name in LANGUAGES or path.is_file() and path.name in TOP_FILES:
         return []
-    return [error(path, 1, "layout", f"'{path.name}' does not belong in the content folder: it holds only "
-                  f"the folders {', '.join(LANGUAGES)} and {' and '.join(TOP_FILES)}")]
+    return [error(path, 1, "layout", "'%(name)s' does not belong in the content folder: it holds only the "
+                  "folders %(folders)s and %(files)s; remove it", name=path.name, folders=", ".join(LANGUAGES),
+                  files=" and ".join(TOP_FILES))]
 
 
 def _symlink(path: Path) -> Problem:
-    return error(path, 1, "layout", f"'{path.name}' is a symbolic link: content must be real files and "
-                 "folders, so that what is published is what was reviewed")
+    return error(path, 1, "layout", "'%(name)s' is a symbolic link: content must be real files and folders, "
+                 "so that what is published is what was reviewed; put the file itself here", name=path.name)
 
 
 def _load_version(lang: str, path: Path) -> tuple[Version | None, list[Problem]]:
@@ -146,7 +149,7 @@ def _load_version(lang: str, path: Path) -> tuple[Version | None, list[Problem]]
     date = version_date(path)
     if not path.is_file() or date is None:
         return None, [error(path, 1, "layout",
-                            f"only version files may be in content/{lang}/: name it after its effective "
-                            "date, like 2027-03-01.md (a real date, year-month-day, in digits 0-9)")]
+                            "only version files may be in content/%(lang)s/: name it after its effective date, "
+                            "like 2027-03-01.md (a real date, year-month-day, in digits 0-9)", lang=lang)]
     source, problems = read_source(path)
     return (Version(lang, date, source) if source else None), problems

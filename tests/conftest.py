@@ -1,16 +1,22 @@
-"""Shared fixtures: the demo history and a frozen copy of the policy, each built once per test run."""
+"""Shared fixtures: the demo history and a frozen copy of the policy, each built once per test run;
+the demo served by nginx with the shipped configuration."""
 
 from __future__ import annotations
 
 import datetime
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 
 from policy.publish import build_site
+from tools.nginx import JS_MODULE, NGINX, nginx
+
+os.environ["POLICY_LANG"] = "en"
+"""Tests read the check's messages in English; the tests of the editors' languages ask for theirs."""
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "examples" / "demo" / "content"
@@ -19,6 +25,8 @@ POLICY = ROOT / "tests" / "fixtures" / "policy"
 """A frozen copy of the policy's first version: what the engine, site and CLI tests run on."""
 BUILD_DATE = datetime.date(2026, 11, 25)
 """The demo is built for this day: 2026-06-01 is in force, 2030-01-01 is upcoming."""
+OWN_HOST = "https://policy.example/"
+"""A site_url at a host's root, as on GitHub Pages with a subdomain."""
 
 
 class Site:
@@ -38,9 +46,9 @@ class Site:
         return sorted(self.root.rglob("*.html"))
 
 
-def _built(tmp_path_factory, content: Path, name: str) -> Site:
+def _built(tmp_path_factory, content: Path, name: str, **options) -> Site:
     out = tmp_path_factory.mktemp(name) / "site"
-    build_site(content, out, BUILD_DATE)
+    build_site(content, out, BUILD_DATE, **options)
     return Site(out)
 
 
@@ -52,6 +60,30 @@ def demo_site(tmp_path_factory) -> Site:
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory) -> Site:
     return _built(tmp_path_factory, POLICY, "real")
+
+
+@pytest.fixture(scope="session")
+def own_host_site(tmp_path_factory) -> Site:
+    """The demo built for a host of its own, to be served at a domain's root."""
+    return _built(tmp_path_factory, DEMO, "own-host", site_url=OWN_HOST)
+
+
+@pytest.fixture(scope="session")
+def served(demo_site):
+    """The demo served by nginx as the shop will serve it, by an unprivileged user (nobody, when
+    the tests run as root), from a copy all may read: the base URL, http://127.0.0.1:PORT/policy/."""
+    require_nginx()
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o755)
+        shutil.copytree(demo_site.root, Path(folder) / "site")
+        with nginx(Path(folder) / "site", unprivileged=True) as base:
+            yield base
+
+
+def require_nginx() -> None:
+    """nginx and its njs module (Debian's nginx and libnginx-mod-http-js)."""
+    require_tool(NGINX)
+    require_tool(str(JS_MODULE))
 
 
 def require_tool(path: str) -> None:

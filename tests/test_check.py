@@ -136,7 +136,7 @@ def test_duplicate_and_backwards_numbers(content, old, new, message):
     for lang in ("ru", "kk", "en"):
         edit(content / lang / FIRST, "\n" + old, "\n" + new)
     _, problems = check(content, TODAY)
-    numbering = [(p.path.parent.name, p.line, p.message) for p in problems if p.rule == "numbering"]
+    numbering = [(p.path.parent.name, p.line, p.message.split(";")[0]) for p in problems if p.rule == "numbering"]
     assert ("ru", line, f"ru 2026-11-24: clause {message}") in numbering
 
 
@@ -162,7 +162,7 @@ def test_translation_that_did_not_follow_a_change(content, errors):
     assert errors(content) == {(f"{lang}/2027-03-01.md", 145, "error", "translation-sync") for lang in ("kk", "en")}
     _, problems = check(content, TODAY)
     messages = {p.message for p in problems if p.rule == "translation-sync"}
-    assert "kk: 8.2 is unchanged from 2026-11-24 to 2027-03-01 while ru changed it" in messages
+    assert "kk: 8.2 is unchanged from 2026-11-24 to 2027-03-01 while ru changed it; make the same change in every language" in messages
 
 
 @pytest.mark.parametrize("front, line, rule", [

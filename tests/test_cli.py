@@ -31,7 +31,7 @@ def content(tmp_path):
 def test_check_passes_on_the_real_content(content):
     result = run("check", "--content", str(content), "--date", "2026-11-25")
     assert result.returncode == 0, result.stderr
-    assert "warning: ru 2026-11-24: clause 1.1.1 has an unfilled placeholder '_____' [placeholder]" in result.stderr
+    assert "warning: ru 2026-11-24: clause 1.1.1 has an unfilled placeholder '_____'; write the text [placeholder]" in result.stderr
 
 
 def test_check_reports_file_line_and_rule_and_exits_1(content):
@@ -43,6 +43,23 @@ def test_check_reports_file_line_and_rule_and_exits_1(content):
     assert f"content/kk/2026-11-24.md:{line}:6: error: HTML is not allowed" in result.stderr
     annotated = run("check", "--content", str(content), "--date", "2026-11-25", env={"GITHUB_ACTIONS": "true"})
     assert "::error file=" in annotated.stderr and f"kk/2026-11-24.md,line={line},title=markup,col=6::" in annotated.stderr
+
+
+def test_messages_are_in_russian_by_default_and_in_the_language_asked_for(content):
+    """The editors are Russian-speaking lawyers: Russian unless --lang or POLICY_LANG says otherwise,
+    and the pull request's annotations too."""
+    path = content / "kk" / "2026-11-24.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("9.1. ", "9.1. <b>x</b> "), encoding="utf-8")
+    check = ("check", "--content", str(content), "--date", "2026-11-25")
+    russian = run(*check, env={"POLICY_LANG": ""})
+    assert "error: HTML в тексте политики не разрешён (найдено «<b»); пишите обычный текст [markup]" in russian.stderr
+    assert "ошибок: 2, предупреждений: 4" in russian.stderr  # 3 placeholders, no git
+    kazakh = run(*check, "--lang", "kk")
+    assert "[markup]" in kazakh.stderr and "HTML" in kazakh.stderr
+    assert not {line for line in kazakh.stderr.split("\n") if "[markup]" in line} & set(russian.stderr.split("\n"))
+    annotated = run(*check, env={"POLICY_LANG": "", "GITHUB_ACTIONS": "true"})
+    assert "::error file=" in annotated.stderr and "HTML в тексте политики не разрешён" in annotated.stderr
+    assert "папки с текстом" in run("check", "--content", str(content / "none"), env={"POLICY_LANG": "ru"}).stderr
 
 
 def edit_clause(content, date, langs):
@@ -71,7 +88,7 @@ def test_the_same_edit_in_russian_alone_fails_translation_sync(content, tmp_path
     edit_clause(content, "2026-12-01", ("ru",))
     result = run("build", "--content", str(content), "--out", str(tmp_path / "site"), "--date", "2026-12-01")
     assert result.returncode == 1
-    assert "kk: 8.2 is unchanged from 2026-11-24 to 2026-12-01 while ru changed it [translation-sync]" in result.stderr
+    assert "kk: 8.2 is unchanged from 2026-11-24 to 2026-12-01 while ru changed it; make the same change in every language [translation-sync]" in result.stderr
     assert not (tmp_path / "site").exists()
 
 
@@ -135,27 +152,6 @@ def test_build_date_comes_from_source_date_epoch(tmp_path):
     assert result.returncode == 0, result.stderr
     data = json.loads((out / "versions.json").read_text())
     assert (data["generated_for"], data["current"]) == ("2030-01-02", "2030-01-01")
-
-
-def test_serve_previews_and_rebuilds_when_a_file_is_saved(content, tmp_path):
-    import urllib.request
-
-    server = subprocess.Popen([sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content),
-                               "--out", str(tmp_path / "site"), "--port", "0", "--date", "2026-11-25"],
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
-    try:
-        line = next(line for line in server.stdout if line.startswith("preview at "))
-        base = line.split()[2]
-        assert base.startswith("http://127.0.0.1:")
-        page = urllib.request.urlopen(base + "en/").read().decode()
-        assert "Public Offer" in page
-        path = content / "en" / "2026-11-24.md"
-        path.write_text(path.read_text(encoding="utf-8").replace("# Public Offer", "# Preview Offer"), encoding="utf-8")
-        assert next(line for line in server.stdout if line.startswith("built "))
-        assert "Preview Offer" in urllib.request.urlopen(base + "en/").read().decode()
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_before_the_first_version_takes_effect_the_home_page_announces_it(tmp_path):

@@ -44,3 +44,15 @@ def test_plain_text_is_shown_as_typed_by_any_markdown_renderer():
     text = "**x** [a](javascript:x) <b> {onclick=x} &amp; #1 \\"
     html = markdown.markdown(f"# {dialect.plain_markdown(text)}", extensions=["attr_list", "toc"])
     assert BeautifulSoup(html, "html.parser").h1.get_text() == text
+
+
+def test_annotations_escape_what_could_end_the_workflow_command_early():
+    from pathlib import Path
+
+    from policy.problem import error
+
+    crafted = error(Path("content/ru/x,line=1::warning::forged%0A.md"), 3, "layout", "a: b\n::error::forged %")
+    annotation = crafted.annotation()
+    command, _, text = annotation.partition("::")[2].partition("::")
+    assert command.startswith("error file=") and "::" not in command and "\n" not in annotation
+    assert "x%2Cline=1%3A%3Awarning%3A%3Aforged%250A.md" in command and text == "a: b%0A::error::forged %25"

@@ -16,7 +16,7 @@ from tests.conftest import DEMO, POLICY
 
 LANGS = ("ru", "kk", "en")
 DEMO_DATES = ("2024-01-15", "2025-03-01", "2026-06-01", "2030-01-01")
-SITE_URL = "https://allurauto.kz/"
+SITE_URL = "https://allurauto.kz/policy/"
 each_lang = pytest.mark.parametrize("lang", LANGS)
 
 
@@ -32,8 +32,35 @@ def test_every_page_and_file_exists(demo_site):
     for lang in LANGS:
         for url in page_urls(DEMO_DATES) + ["404.html", "feed.xml", "search/search_index.json"]:
             assert demo_site.path(f"{lang}/{url}").is_file(), f"{lang}/{url}"
-    for name in ("index.html", "404.html", "versions.json", "sitemap.xml", "robots.txt"):
+    for name in ("index.html", "404.html", "versions.json", "sitemap.xml", "assets/root.css", "assets/chooser.js"):
         assert (demo_site.root / name).is_file()
+
+
+def test_one_sitemap_and_nothing_that_speaks_for_the_shops_host(demo_site):
+    """Under a path of allurauto.kz: no CNAME (it would point the shop's domain at GitHub Pages),
+    no robots.txt (crawlers read only the host's own), no sitemap per language, nothing of the
+    theme's root/ inside a language."""
+    for name in ("CNAME", "robots.txt"):
+        assert not (demo_site.root / name).exists()
+    for lang in LANGS:
+        for name in ("sitemap.xml", "sitemap.xml.gz", "root"):
+            assert not (demo_site.root / lang / name).exists()
+        page = demo_site.page(f"{lang}/")
+        assert page.select('link[rel="alternate"]') == [], "Material would fetch a sitemap beside it"
+        assert page.select_one('link[rel~="alternate"][type="application/atom+xml"]')["href"] == "feed.xml"
+
+
+def test_every_address_of_the_site_is_under_the_shops_policy_path(demo_site):
+    """Canonical links, the chooser's alternates, feeds, versions.json and the sitemap all start
+    with https://allurauto.kz/policy/; the only other address of the shop is the content's own
+    link to the shop's home page (www)."""
+    found = set()
+    for path in demo_site.root.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json") and "assets" not in path.parts:
+            found |= set(re.findall(r"https://(?:www\.)?allurauto\.kz/[^\s\"'<>)]*", path.read_text(encoding="utf-8")))
+    ours = {url for url in found if url.startswith("https://allurauto.kz/")}
+    assert len(ours) > 30 and all(url.startswith(SITE_URL) for url in ours), sorted(ours)[:5]
+    assert found - ours == {"https://www.allurauto.kz/"}
 
 
 def test_html_lang_is_right_on_every_page(demo_site):
@@ -159,11 +186,11 @@ def test_history_lists_every_version_newest_first(demo_site, lang):
 @pytest.mark.parametrize("url", ["", "history/", "versions/2024-01-15/", "changes/2026-06-01/", "404.html"])
 def test_switcher_leads_to_the_same_page_in_each_language(demo_site, url):
     for lang in LANGS:
-        page_url = f"https://example.test/{lang}/{url}"
+        page_url = f"https://example.test/policy/{lang}/{url}"
         links = demo_site.page(f"{lang}/{url}").select("a.md-select__link")
         targets = {link["hreflang"]: urljoin(page_url, link["href"]) for link in links}
         expected_url = "" if url == "404.html" else url
-        assert targets == {other: f"https://example.test/{other}/{expected_url}" for other in ("kk", "ru", "en")}
+        assert targets == {other: f"https://example.test/policy/{other}/{expected_url}" for other in ("kk", "ru", "en")}
 
 
 def test_versions_json_matches_the_content(demo_site):
@@ -195,20 +222,26 @@ def test_atom_feed(demo_site, lang):
     assert all(e.find("a:updated", ns).text.startswith(d) for e, d in zip(entries, reversed(DEMO_DATES)))
 
 
-def test_sitemap_has_every_page_with_its_alternates(demo_site):
+def test_sitemap_has_every_indexed_page_with_its_alternates(demo_site):
+    """Only the pages search engines may index: the chooser, each language's current text and
+    history; versions and changes carry noindex and stay out. lastmod is the build date."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(demo_site.root / "sitemap.xml").getroot()
     listed = {}
     for url in root.findall("s:url", ns):
         alternates = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
         listed[url.find("s:loc", ns).text] = alternates
+        assert url.find("s:lastmod", ns).text == "2026-11-25"
         assert set(alternates) == {"ru", "kk", "en", "x-default"}
         for href in alternates.values():
             assert demo_site.path(href[len(SITE_URL):]).is_file()
-    expected = {f"{SITE_URL}{lang}/{url}" for lang in LANGS for url in page_urls(DEMO_DATES)} | {SITE_URL}
+    expected = {f"{SITE_URL}{lang}/{url}" for lang in LANGS for url in ("", "history/")} | {SITE_URL}
     assert set(listed) == expected
-    assert listed[f"{SITE_URL}kk/changes/2025-03-01/"]["ru"] == f"{SITE_URL}ru/changes/2025-03-01/"
-    assert "Sitemap: https://allurauto.kz/sitemap.xml" in (demo_site.root / "robots.txt").read_text()
+    assert listed[f"{SITE_URL}kk/history/"]["ru"] == f"{SITE_URL}ru/history/"
+    assert listed[f"{SITE_URL}kk/history/"]["x-default"] == f"{SITE_URL}ru/history/"
+    assert listed[f"{SITE_URL}en/"]["x-default"] == SITE_URL
+    for loc in listed:
+        assert demo_site.page(loc[len(SITE_URL):]).select_one("meta[name=robots]") is None, loc
 
 
 LOADED = ("script[src]", "img[src]", "iframe[src]", "source[src]", "video[src]", "audio[src]", "embed[src]",
@@ -265,7 +298,8 @@ def test_language_chooser(demo_site):
     assert [(a["hreflang"], a["href"]) for a in links] == [("kk", "kk/"), ("ru", "ru/"), ("en", "en/")]
     assert [a.contents[0].strip() for a in links] == ["Қазақша", "Русский", "English"]
     assert page.html["lang"] == "ru"
-    assert "navigator.languages" in page.select_one("head script").string
+    assert [script.get("src") for script in page.select("script")] == ["assets/chooser.js"]
+    assert "navigator.languages" in (demo_site.root / "assets" / "chooser.js").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang, placeholder, not_found", [
@@ -275,4 +309,24 @@ def test_interface_and_404_in_the_page_language(demo_site, lang, placeholder, no
     assert demo_site.page(f"{lang}/").select_one("input.md-search__input")["placeholder"] == placeholder
     page = demo_site.page(f"{lang}/404.html")
     assert not_found in text(page.select_one("article"))
-    assert page.select_one(f'article a[href="/{lang}/"]')
+    assert page.select_one(f'article a[href="/policy/{lang}/"]')
+    assert page.select_one('link[rel=stylesheet][href^="/policy/"]'), "styles load at any depth under /policy/"
+
+
+def test_top_404_links_start_at_the_sites_path(demo_site):
+    page = demo_site.page("404.html")
+    assert [a["href"] for a in page.select("a")] == ["/policy/kk/", "/policy/ru/", "/policy/en/"]
+    assert page.select_one("link[rel=stylesheet]")["href"] == "/policy/assets/root.css"
+
+
+def test_no_inline_script_style_or_event_handler(demo_site):
+    """The Content-Security-Policy (deploy/nginx) allows scripts and styles from files only:
+    every script is a file or JSON data, and no element has a style or an on… attribute."""
+    for path in demo_site.html_files():
+        page = demo_site.page(str(path.relative_to(demo_site.root)))
+        for script in page.select("script"):
+            assert script.get("src") or script.get("type") == "application/json", (path, str(script)[:80])
+        assert not page.select("style"), path
+        for element in page.find_all(True):
+            handlers = [name for name in element.attrs if name == "style" or name.startswith("on")]
+            assert not handlers, (path, element.name, handlers)

@@ -21,6 +21,8 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
+DEPLOY = WORKFLOWS / "deploy.yml"
+ALL_WORKFLOWS = sorted(WORKFLOWS.glob("*.y*ml"))
 CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
 NODE = ROOT / "tests" / "node"
 MAINTAINERS = "@allurauto/maintainers"
@@ -73,9 +75,13 @@ def uses(action: str):
     return lambda step: step.get("uses", "").split("@")[0] == action
 
 
-@pytest.fixture(params=[PULL_REQUEST, PUBLISH], ids=lambda path: path.name)
+@pytest.fixture(params=ALL_WORKFLOWS, ids=lambda path: path.name)
 def workflow_file(request) -> Path:
     return request.param
+
+
+def test_every_workflow_is_checked():
+    assert {PULL_REQUEST, PUBLISH, DEPLOY} <= set(ALL_WORKFLOWS)
 
 
 def test_workflow_matches_github_schema(workflow_file):
@@ -126,7 +132,7 @@ def test_pin_rule_rejects_tags_short_shas_and_missing_versions(line):
 
 def test_an_action_has_the_same_pin_in_every_workflow():
     pins: dict[str, set[str]] = {}
-    for path in (PULL_REQUEST, PUBLISH):
+    for path in ALL_WORKFLOWS:
         for line in uses_lines(path):
             pins.setdefault(line.split("@")[0], set()).add(line)
     assert all(len(lines) == 1 for lines in pins.values()), pins
@@ -213,9 +219,14 @@ def test_publish_runs_daily_and_deploys_the_site():
     assert site < upload
     assert build["steps"][upload]["with"]["path"] == "site"
 
+    assert build["steps"][upload]["if"] == "steps.pages.outputs.pages == 'true'", "only a site for Pages"
+    assert build["outputs"]["pages"] == "${{ steps.pages.outputs.pages }}"
+    assert "site/CNAME" in build["steps"][step_index(build, lambda step: step.get("id") == "pages")]["run"]
+
     [deploy] = [job for job in workflow["jobs"].values() if any(map(uses("actions/deploy-pages"), job["steps"]))]
     assert deploy["needs"] in ("build", ["build"])
-    assert deploy["if"] == "github.ref == 'refs/heads/main'", "a manual run on another branch deploys nothing"
+    assert deploy["if"] == "github.ref == 'refs/heads/main' && needs.build.outputs.pages == 'true'", \
+        "a manual run on another branch deploys nothing, nor does a site under the shop's path"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
     assert step_index(deploy, uses("actions/configure-pages")) < step_index(deploy, uses("actions/deploy-pages"))
@@ -333,10 +344,13 @@ def test_a_push_that_edits_a_published_version_fails_the_check(pushed):
     assert passed.returncode == 0, passed.stdout + passed.stderr
 
 
-def test_custom_domain_comes_from_mkdocs_site_url():
+def test_the_site_lives_under_the_shops_path_and_pages_needs_its_own_host():
+    """mkdocs.yml's site_url is the shop's /policy/ (what deploy.yml releases); a site_url that is a
+    subdomain of its own makes the build write CNAME, and such a site goes to Pages instead."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    assert config["site_url"].startswith("https://")
+    assert config["site_url"] == "https://allurauto.kz/policy/"
     assert "site_url" in PUBLISH.read_text(encoding="utf-8") and "CNAME" in PUBLISH.read_text(encoding="utf-8")
+    assert "site/CNAME" in DEPLOY.read_text(encoding="utf-8")
 
 
 def code_owners(codeowners: str, path: str) -> list[str]:
@@ -429,7 +443,7 @@ def actionlint(*paths: Path) -> list[dict]:
 
 def test_actionlint_finds_nothing():
     """Beyond the schema: expressions, contexts, `needs`, step outputs, untrusted inputs in scripts."""
-    findings = actionlint(PULL_REQUEST, PUBLISH)
+    findings = actionlint(*ALL_WORKFLOWS)
     assert findings == [], "\n".join(f"{f['file']}:{f['line']}:{f['column']}: {f['message']} [{f['kind']}]"
                                       for f in findings)
 

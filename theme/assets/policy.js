@@ -1,5 +1,6 @@
-// The language switcher keeps the clause the reader is on (#p-5-2) and remembers the choice,
-// so the language chooser at the site's root does not redirect again.
+// The language switcher keeps the clause the reader is on (#p-5-2) and remembers the choice
+// for the chooser's script (root/assets/chooser.js), which then does not redirect again; where
+// the shop's nginx serves the site, its cookie remembers the choice, JavaScript or not.
 document.addEventListener("click", function (event) {
   var link = event.target.closest && event.target.closest("a[hreflang]");
   if (!link) return;

@@ -1,0 +1,120 @@
+"""`build.py serve`: rebuilds on every save, reloads the browser, and shows refused edits as errors."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from tests.conftest import POLICY, ROOT, require_tool
+
+TIMEOUT = 60
+
+
+class Server:
+    """`build.py serve` in a subprocess, its output read line by line without ever blocking a test."""
+
+    def __init__(self, content, out):
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content), "--out", str(out),
+             "--port", "0", "--date", "2026-11-25"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+        self.lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
+        self.url = self.wait_for("preview at ").split()[2]
+
+    def wait_for(self, start: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=1)
+            except queue.Empty:
+                assert self.process.poll() is None, "the preview stopped"
+                continue
+            if line.startswith(start):
+                return line
+        raise AssertionError(f"no line starting {start!r} within {TIMEOUT} s")
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=TIMEOUT) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    def until(self, condition, path: str) -> tuple[int, str]:
+        """Ask for `path` until the answer meets `condition(status, page)`; the preview must stay up."""
+        deadline = time.monotonic() + TIMEOUT
+        while not condition(*(answer := self.get(path))):
+            assert time.monotonic() < deadline, f"{path} never changed as expected"
+            assert self.process.poll() is None, "the preview stopped"
+            time.sleep(0.2)
+        return answer
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=10)
+
+
+@pytest.fixture
+def content(tmp_path):
+    shutil.copytree(POLICY, tmp_path / "content")
+    return tmp_path / "content"
+
+
+@pytest.fixture
+def server(content, tmp_path):
+    server = Server(content, tmp_path / "site")
+    yield server
+    server.stop()
+
+
+def edit(content, old, new, lang="en"):
+    path = content / lang / "2026-11-24.md"
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_pages_carry_the_reload_script_and_events_announce_a_build(server, content):
+    status, page = server.get("en/")
+    assert status == 200 and '<script src="/__preview/reload.js"></script></body>' in page
+    events = urllib.request.urlopen(server.url + "__preview/events", timeout=TIMEOUT)
+    edit(content, "# Public Offer", "# Preview Offer")
+    assert events.readline().decode().startswith("event: build")
+    assert "Preview Offer" in server.get("en/")[1]
+
+
+def test_a_refused_edit_shows_its_errors_in_the_browser_until_it_is_fixed(server, content):
+    edit(content, "9.1. ", "9.1. <b>bold</b> ")
+    status, page = server.until(lambda status, _: status == 500, "en/history/")
+    assert "en/2026-11-24.md:" in page and "HTML is not allowed" in page and "&lt;b" in page and "<b>" not in page
+    edit(content, "9.1. <b>bold</b> ", "9.1. ")
+    server.until(lambda status, _: status == 200, "en/history/")
+
+
+def test_a_vanishing_temporary_file_does_not_stop_the_preview(server, content):
+    for number in range(20):
+        temporary = content / "en" / f".~lock.{number}#"
+        temporary.write_text("x", encoding="utf-8")
+        temporary.unlink()
+    edit(content, "# Public Offer", "# Still Here")
+    server.until(lambda _, page: "Still Here" in page, "en/")
+
+
+@pytest.mark.browser
+def test_the_browser_reloads_by_itself_after_a_save(server, content):
+    from tools.browser import CHROMIUM, chromium
+
+    require_tool(CHROMIUM)
+    with chromium() as browser:
+        page = browser.new_page()
+        page.goto(server.url + "en/")
+        edit(content, "# Public Offer", "# Reloaded Offer")
+        page.wait_for_function("document.querySelector('h1').textContent.includes('Reloaded Offer')",
+                               timeout=TIMEOUT * 1000)
