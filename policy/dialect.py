@@ -48,8 +48,10 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 
 _TAG_MESSAGES = {
-    "img": message("pictures are not part of the policy (they would be loaded from another site); describe it in words"),
-    "blockquote": message("quotes (lines starting with '>') are not part of the policy format; write a plain paragraph"),
+    "img": message("pictures are not part of the policy (they would be loaded from another site); "
+                   "describe it in words"),
+    "blockquote": message("quotes (lines starting with '>') are not part of the policy format; "
+                          "write a plain paragraph"),
     "pre": message("code blocks are not part of the policy format; a line indented by four spaces makes one: "
                    "remove the indent"),
     "code": message("code (text between `backticks`) is not part of the policy format; remove the backticks"),
@@ -114,7 +116,8 @@ def analyse(source: str) -> Analysis:
     try:
         rendered = _PARSER.convert(source)
     except RecursionError:
-        return Analysis("", (*findings, Finding("nesting", message("this text is nested too deeply to read; simplify it"))), ())
+        deep = Finding("nesting", message("this text is nested too deeply to read; simplify it"))
+        return Analysis("", (*findings, deep), ())
     elements = _Elements.read(rendered)
     findings += elements.findings(source)
     hrefs = elements.hrefs + [href for href, _ in _PARSER.references.values()]
@@ -125,7 +128,8 @@ def analyse(source: str) -> Analysis:
 def check_fragment(source: str, anchors: Collection[str]) -> list[Finding]:
     """Everything in a fragment of a version's Markdown that the dialect does not allow."""
     if len(source) > MAX_LENGTH:
-        return sorted(dict.fromkeys([*_source_findings(source), _too_long(source)]), key=lambda finding: finding.offset)
+        findings = [*_source_findings(source), _too_long(source)]
+        return sorted(dict.fromkeys(findings), key=lambda finding: finding.offset)
     analysis = analyse(source)
     links = [Finding("link", problem, offset) for url, offset in analysis.links
              if (problem := link_problem(url, anchors))]

@@ -141,7 +141,8 @@ def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], lis
         line = mark.line + 2 if mark else text.count("\n", 0, position) + 2 if position is not None else 1
         reason = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "it is not valid"
         return {}, {}, [error(path, line, "front-matter", "the front matter is not valid (%(reason)s); write one "
-                              "'key: value' a line, and put a value that contains ': ' in double quotes", reason=reason)]
+                              "'key: value' a line, and put a value that contains ': ' in double quotes",
+                              reason=reason)]
     except RecursionError:  # brackets or braces nested thousands deep: YAML reads nesting recursively
         return {}, {}, [error(path, 2, "front-matter", "the front matter is nested too deeply to read; write "
                               "one 'key: value' a line, with plain text as the value")]
