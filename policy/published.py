@@ -14,11 +14,17 @@ from .version import Policy, version_date
 
 
 
+_GIT_SECONDS = 120
+"""A local git command takes milliseconds; one that hangs must not hang the check."""
+
+
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
     try:
-        return subprocess.run(["git", *args], cwd=cwd, capture_output=True)
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=_GIT_SECONDS)
     except FileNotFoundError:  # no git on this machine: as good as no repository
         return subprocess.CompletedProcess(args, 127, b"", b"git is not installed")
+    except subprocess.TimeoutExpired:
+        return subprocess.CompletedProcess(args, 124, b"", b"git did not answer in time")
 
 
 def default_base(repo: Path) -> str:

@@ -186,7 +186,7 @@ def test_only_version_files_in_a_language_folder(content, name, errors):
 
 def git(tree, *args):
     subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@t", *args], cwd=tree, check=True,
-                   capture_output=True)
+                   capture_output=True, timeout=60)
 
 
 @pytest.fixture
