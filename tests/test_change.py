@@ -110,7 +110,7 @@ def test_identical_versions_have_no_change(texts):
 
 DEMO_EXPECTED = {
     ("2024-01-15", "2025-03-01"): [("changed", "1.1.1", "1.1.1"), ("changed", "8.2", "8.2")],
-    ("2025-03-01", "2026-06-01"): (
+    ("2025-09-01", "2026-06-01"): (
         [("added", None, "4.1.5")]
         + [("renumbered", f"4.1.{n}", f"4.1.{n + 1}") for n in range(5, 13)]
         + [("removed", "5.4", None), ("renumbered", "5.5", "5.4"), ("renumbered", "5.6", "5.5"),
@@ -118,6 +118,15 @@ DEMO_EXPECTED = {
         + [("renumbered", f"7.2.{n}", f"7.3.{n}") for n in (1, 2, 3)]),
     ("2026-06-01", "2030-01-01"): [("added", None, "10"), ("added", None, "10.1"), ("added", None, "10.2")],
 }
+
+
+def test_the_demo_correction_changes_only_the_kazakh_translation():
+    policy, _ = load_policy(ROOT / "examples" / "demo" / "content")
+    old, new = datetime.date(2025, 3, 1), datetime.date(2025, 9, 1)
+    for lang, expected in {"ru": [], "en": [], "kk": [("changed", "8.1"), ("changed", "8.2")]}.items():
+        changes = summary(compare(policy.get(lang, old).document, policy.get(lang, new).document))
+        assert [(c.kind.value, c.number) for c in changes] == expected
+        assert policy.get(lang, new).corrects == ("kk",)
 
 
 @LANGS
