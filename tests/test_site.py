@@ -198,7 +198,7 @@ def test_versions_json_matches_the_content(demo_site):
     policy, _ = load_policy(DEMO)
     assert [v["date"] for v in data["versions"]] == list(DEMO_DATES)
     assert data["current"] == "2026-06-01"
-    assert [v["status"] for v in data["versions"]] == ["archived", "archived", "current", "upcoming"]
+    assert [v["status"] for v in data["versions"]] == ["archived", "archived", "archived", "current", "upcoming"]
     for entry in data["versions"]:
         for lang in LANGS:
             version = policy.get(lang, datetime.date.fromisoformat(entry["date"]))
