@@ -1,0 +1,100 @@
+"""How long a build and a preview take on long histories (prints figures next to their budgets).
+
+Histories of 10 and 100 versions are made from the frozen policy in tests/fixtures: each version
+changes clause 8.2 in all three languages. For each: a cold build (a new output folder), a warm
+build (the same folder again), and, for the longest, the preview's latency: the time from saving a
+file to the end of the rebuild that the browser reloads on (median of a few saves).
+"""
+
+from __future__ import annotations
+
+import datetime
+import queue
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from policy.publish import build_site  # noqa: E402
+
+FIXTURE = ROOT / "tests" / "fixtures" / "policy"
+DAYS = {"ru": "30 календарных дней", "kk": "30 күнтізбелік", "en": "30 calendar days"}
+TODAY = datetime.date(2030, 1, 1)
+PREVIEW_BUDGET = 1.0
+"""Seconds from a save to the reloaded page, median, on 100 versions (issue 9)."""
+
+
+def history(count: int, folder: Path) -> Path:
+    """`count` versions, 30 days apart from 2020-01-01, each with its own number of days in 8.2."""
+    content = folder / f"content-{count}"
+    for lang, words in DAYS.items():
+        text = (FIXTURE / lang / "2026-11-24.md").read_text(encoding="utf-8")
+        (content / lang).mkdir(parents=True)
+        for index in range(count):
+            date = datetime.date(2020, 1, 1) + datetime.timedelta(days=30 * index)
+            version = text.replace(words, words.replace("30", str(30 + index)))
+            (content / lang / f"{date}.md").write_text(version, encoding="utf-8")
+    return content
+
+
+def timed(function) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def builds(content: Path, out: Path) -> tuple[float, float]:
+    """A cold build into a new folder, then a warm one into the same folder."""
+    cold = timed(lambda: build_site(content, out, TODAY))
+    return cold, timed(lambda: build_site(content, out, TODAY))
+
+
+def preview_latency(content: Path, out: Path, saves: int = 5) -> float:
+    """The median time from saving the latest Kazakh file to the preview's `build` event."""
+    server = subprocess.Popen([sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content),
+                               "--out", str(out), "--port", "0", "--date", str(TODAY)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in server.stdout], daemon=True).start()  # never full
+    try:
+        url = next(line for line in iter(lines.get, None) if line.startswith("preview at ")).split()[2]
+        events = urllib.request.urlopen(url + "__preview/events", timeout=600)
+        latest = sorted((content / "kk").iterdir())[-1]
+        text = latest.read_text(encoding="utf-8")
+        runs = []
+        for number in range(saves):
+            start = time.perf_counter()
+            title = "title: Дербес деректердің құпиялылық саясаты" + " (жоба)" * (number % 2)  # every check accepts it
+            latest.write_text(text.replace("title: Дербес деректердің құпиялылық саясаты", title, 1), encoding="utf-8")
+            while not events.readline().startswith(b"event: build"):
+                pass
+            runs.append(time.perf_counter() - start)
+        return statistics.median(runs)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+        for count in (10, 100):
+            content = history(count, folder)
+            cold, warm = builds(content, folder / f"site-{count}")
+            print(f"{count:>3} versions: cold build {cold:6.1f} s, warm build {warm:6.1f} s")
+        latency = preview_latency(folder / "content-100", folder / "preview")
+        print(f"preview, 100 versions: {latency:.1f} s from a save to the reload "
+              f"(budget {PREVIEW_BUDGET:.1f} s median)")
+        shutil.rmtree(folder / "preview", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
