@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from enum import Enum
 
 from .clause import Document, Unit
@@ -81,8 +82,10 @@ def describe(status: str, was: str | None) -> Message:
             "unchanged": message("unchanged")}[status]
 
 
-def compare(old: Document, new: Document) -> list[Change]:
-    """Every unit of both versions, paired where they are the same unit, in document order."""
+@lru_cache(maxsize=4096)
+def compare(old: Document, new: Document) -> tuple[Change, ...]:
+    """Every unit of both versions, paired where they are the same unit, in document order.
+    Cached: each build compares every version with the one before it, and most never change."""
     a, b = old.all_units, new.all_units
     matcher = SequenceMatcher(None, [_key(u) for u in a], [_key(u) for u in b], autojunk=False)
     changes: list[Change] = []
@@ -91,10 +94,10 @@ def compare(old: Document, new: Document) -> list[Change]:
             changes += [Change(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
         else:
             changes += _align_gap(a[i1:i2], b[j1:j2])
-    return changes
+    return tuple(changes)
 
 
-def summary(changes: list[Change]) -> list[Change]:
+def summary(changes: tuple[Change, ...]) -> list[Change]:
     """The changes a reader needs to see: everything but unchanged units."""
     return [change for change in changes if change.kind is not Kind.UNCHANGED]
 

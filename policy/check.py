@@ -6,6 +6,7 @@ import datetime
 import re
 from dataclasses import replace
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -36,8 +37,9 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
     problems = _missing_languages(policy)
     for lang in LANGUAGES:
         for version in policy.versions[lang].values():
-            problems += _numbering(version) + _dialect(version) + _references(version) + _placeholders(version)
-    unit_problems = {date: _unit_mismatches(policy, date) for date in policy.dates}
+            problems += _version_problems(version)
+    unit_problems = {date: _unit_mismatches(tuple(policy.get(lang, date) for lang in LANGUAGES))
+                     for date in policy.dates}
     problems += [problem for found in unit_problems.values() for problem in found]
     problems += check_corrections(policy)
     in_step = [date for date in policy.dates if not unit_problems[date]]
@@ -50,6 +52,13 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
         problems.append(warning(first.path, 1, "in-force", "no version is in force yet on %(today)s: the site "
                                 "shows the first one as upcoming, from %(date)s", today=today, date=first.date))
     return problems
+
+
+@lru_cache(maxsize=4096)
+def _version_problems(version: Version) -> tuple[Problem, ...]:
+    """The rules on one version's own text; cached, since a version read again from the same bytes
+    is the same (see `source.read_source`)."""
+    return tuple(_numbering(version) + _dialect(version) + _references(version) + _placeholders(version))
 
 
 def _where(version: Version, unit: Unit) -> Message:
@@ -101,12 +110,14 @@ def _misnumbered(parts: tuple[int, ...], previous: tuple[int, ...], where: Messa
     return message("%(where)s comes first: numbering starts at 1", where=where)
 
 
-def _unit_mismatches(policy: Policy, date: datetime.date) -> list[Problem]:
-    """Translations must have the original's numbered units, in the same order."""
-    original = policy.get(ORIGINAL, date).document.units
+@lru_cache(maxsize=4096)
+def _unit_mismatches(versions: tuple[Version, ...]) -> tuple[Problem, ...]:
+    """Translations must have the original's numbered units, in the same order. `versions` are
+    one date's, in every language."""
+    original = next(version for version in versions if version.lang == ORIGINAL).document.units
     problems = []
-    for lang in LANGUAGES:
-        version = policy.get(lang, date)
+    for version in versions:
+        lang, date = version.lang, version.date
         units = version.document.units
         matcher = SequenceMatcher(None, [u.number for u in original], [u.number for u in units], autojunk=False)
         for op, i1, i2, j1, j2 in matcher.get_opcodes():
@@ -120,7 +131,7 @@ def _unit_mismatches(policy: Policy, date: datetime.date) -> list[Problem]:
                 problems.append(error(version.path, unit.line, "same-units",
                                       "%(where)s is not in the %(original)s text: remove it, or add it there "
                                       "too", where=_where(version, unit), original=ORIGINAL))
-    return problems
+    return tuple(problems)
 
 
 def _found(unit: Unit, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iterator[tuple[str, int]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 PREAMBLE_ANCHOR = "preamble"
 NUMBER = r"[0-9]+(?:\.[0-9]+)*"
@@ -82,9 +82,10 @@ class Unit:
         return self.text[len(self.label):].lstrip()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Document:
-    """A version's text as its preamble and its numbered units, in order."""
+    """A version's text as its preamble and its numbered units, in order. One text is parsed once
+    (see `parse_document`), so a document is its own identity, which is what caches key on."""
 
     preamble: Unit | None
     units: tuple[Unit, ...]
@@ -132,8 +133,10 @@ def unit_number(block: Block) -> str | None:
     return match.group(1) if match else None
 
 
+@lru_cache(maxsize=4096)
 def parse_document(body: str, first_line: int = 1) -> Document:
-    """Parse a version's Markdown body into its preamble and numbered units."""
+    """Parse a version's Markdown body into its preamble and numbered units. The same text gives
+    the same Document, whose units keep what they have worked out (see `change.compare`)."""
     groups: list[tuple[str, list[Block]]] = [("", [])]
     for block in split_blocks(body, first_line):
         number = unit_number(block)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import io
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from babel import Locale as BabelLocale
@@ -45,7 +46,13 @@ class Locale:
 
     def date(self, date: datetime.date) -> str:
         """A date as readers of the language write it: `25 ноября 2026 г.`, `2026 ж. 25 қараша`."""
-        return format_date(date, "long", locale=self.lang)
+        return _long_date(date, self.lang)
+
+
+@lru_cache(maxsize=4096)
+def _long_date(date: datetime.date, lang: str) -> str:
+    """Babel's long format; cached, as a history's pages show the same dates again and again."""
+    return format_date(date, "long", locale=lang)
 
 
 def _untranslated(fuzzy: bool) -> str:

@@ -11,13 +11,15 @@ from __future__ import annotations
 import datetime
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 
 from . import dialect
 from .change import Change, Kind, compare, summary
-from .clause import Unit
+from .clause import Block, Document, Unit
+from .compiled import COMPILED
 from .i18n import Locale
 from .language import ORIGINAL
 from .redline import to_html
@@ -79,6 +81,22 @@ def unit_markdown(unit: Unit, lang: str) -> str:
     return "\n\n".join(blocks)
 
 
+@lru_cache(maxsize=4096)
+def _relative(target: str, start: str) -> str:
+    """A link from one generated page to another: the same few pairs come up on every page."""
+    return posixpath.relpath(target, start)
+
+
+@lru_cache(maxsize=1024)
+def _text_markdown(document: Document, preamble: tuple[Block, ...], lang: str) -> str:
+    """A version's text as its pages show it: the introduction (`preamble`, its title taken out)
+    and every unit. Cached: a history's archived texts never change, and each is on several pages."""
+    intro = [dialect.render(_linked(block.source, lang)) for block in preamble]
+    if document.preamble:  # the changes pages link to it when the title or introduction changed
+        intro.insert(0, f'<div id="{document.preamble.anchor}"></div>')
+    return "\n\n".join(intro + [unit_markdown(unit, lang) for unit in document.units])
+
+
 def _linked(markdown: str, lang: str) -> str:
     """Cross-references made links. A link is a level of square brackets more than the check saw: where
     that is too deep for the dialect, which would show nothing, the references stay plain text."""
@@ -96,7 +114,7 @@ class PageMaker:
         self.current = policy.in_force(today)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
                                       extensions=["jinja2.ext.i18n"], keep_trailing_newline=True,
-                                      trim_blocks=True, lstrip_blocks=True)
+                                      trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED)
         self.env.install_gettext_translations(locale.translations, newstyle=True)
         self.env.filters["date"] = locale.date
         self.env.filters["plain"] = dialect.plain_markdown
@@ -118,7 +136,7 @@ class PageMaker:
 
     def _render(self, template: str, path: str, **context) -> str:
         def href(target: str, anchor: str = "") -> str:
-            link = posixpath.relpath(target, posixpath.dirname(path) or ".")
+            link = _relative(target, posixpath.dirname(path) or ".")
             return f"{link}#{anchor}" if anchor else link
 
         return self.env.get_template(template).render(href=href, current=self.current, **context)
@@ -135,10 +153,7 @@ class PageMaker:
         heading = version.title
         if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
             heading = preamble.pop(0).text
-        intro = [dialect.render(_linked(block.source, self.lang)) for block in preamble]
-        if document.preamble:  # the changes pages link to it when the title or introduction changed
-            intro.insert(0, f'<div id="{document.preamble.anchor}"></div>')
-        text = "\n\n".join(intro + [unit_markdown(u, self.lang) for u in document.units])
+        text = _text_markdown(document, tuple(preamble), self.lang)
         upcoming = self.policy.next(self.current) if self.current else None
         body = self._render("version.md", path, version=version, heading=heading, text=text,
                             state=self._state(version.date), upcoming=upcoming,

@@ -6,6 +6,7 @@ import hashlib
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -24,12 +25,13 @@ _BOM = b"\xef\xbb\xbf"
 _CYRILLIC = re.compile("[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Source:
     """A version file's text, normalised to UTF-8 with LF line endings and no BOM.
 
     The SHA-256 published for a version is of this text, so a copy re-saved with CRLF line
-    endings or a BOM still verifies.
+    endings or a BOM still verifies. A file read again with the same bytes gives the same Source
+    (see `read_source`), so what is worked out from a source can be cached by its identity.
     """
 
     path: Path
@@ -80,11 +82,19 @@ def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
     if data is None:
         return None, [error(path, 1, "file-size", "the file is larger than %(most)s KB; a version of the policy "
                             "is far smaller: check that it holds only the policy text", most=MAX_BYTES // 1000)]
+    source, problems = _understood(path, data)
+    return source, list(problems)
+
+
+@lru_cache(maxsize=4096)
+def _understood(path: Path, data: bytes) -> tuple[Source | None, tuple[Problem, ...]]:
+    """A file's bytes as a source: the same bytes at the same path give the same Source, so a
+    preview that rebuilds after every save works again only on what was saved."""
     text, problems = decode(path, data)
     if text is None:
-        return None, problems
+        return None, tuple(problems)
     source, found = parse_source(path, text)
-    return source, check_characters(path, text) + found
+    return source, tuple(check_characters(path, text) + found)
 
 
 def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:

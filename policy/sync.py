@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .change import Change, Kind, compare, describe
 from .language import LANGUAGES, ORIGINAL
 from .message import Message, message
-from .version import Policy
+from .version import Policy, Version
 
 UNCHANGED = Kind.UNCHANGED.value
 
@@ -55,7 +56,7 @@ class Mismatch:
                        done=self.original.done())
 
 
-def stories(changes: list[Change]) -> dict[str, tuple[Story, Change]]:
+def stories(changes: tuple[Change, ...]) -> dict[str, tuple[Story, Change]]:
     """Each unit of the new version by its number, with what happened to it.
 
     Every language has the same numbers in each version (the `same-units` rule), so one real
@@ -64,18 +65,22 @@ def stories(changes: list[Change]) -> dict[str, tuple[Story, Change]]:
             for change in changes if change.new is not None}
 
 
-def mismatches(policy: Policy, old_date: datetime.date, new_date: datetime.date) -> list[Mismatch]:
+def mismatches(policy: Policy, old_date: datetime.date, new_date: datetime.date) -> tuple[Mismatch, ...]:
     """Units whose change from `old_date` to `new_date` differs between a translation and the original."""
-    def story(lang: str) -> dict[str, tuple[Story, Change]]:
-        return stories(compare(policy.get(lang, old_date).document, policy.get(lang, new_date).document))
+    return _mismatches(tuple((policy.get(lang, old_date), policy.get(lang, new_date)) for lang in LANGUAGES))
 
-    original = story(ORIGINAL)
+
+@lru_cache(maxsize=4096)
+def _mismatches(pairs: tuple[tuple[Version, Version], ...]) -> tuple[Mismatch, ...]:
+    """The mismatches of one step of the history, given as (old, new) in every language; cached,
+    since a version read again from the same bytes is the same."""
+    story = {new.lang: stories(compare(old.document, new.document)) for old, new in pairs}
     found = []
-    for lang in LANGUAGES:
-        if lang == ORIGINAL:
+    for old, new in pairs:
+        if new.lang == ORIGINAL:
             continue
-        for number, (told, change) in story(lang).items():
-            expected = original.get(number, (Story(UNCHANGED, number), None))[0]
+        for number, (told, change) in story[new.lang].items():
+            expected = story[ORIGINAL].get(number, (Story(UNCHANGED, number), None))[0]
             if told != expected:
-                found.append(Mismatch(lang, number, old_date, new_date, told, expected, change.new.line))
-    return found
+                found.append(Mismatch(new.lang, number, old.date, new.date, told, expected, change.new.line))
+    return tuple(found)
