@@ -6,6 +6,7 @@ import datetime
 import os
 import sys
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
@@ -15,7 +16,7 @@ from .i18n import load_locale
 from .language import LANGUAGES
 from .message import Message, Translate, message
 from .problem import ContentError, Problem
-from .publish import Project, build_site
+from .publish import LiveSite, Project, build_site
 from .redline import to_markdown, to_text
 from .render import RenderError
 from .version import load_policy
@@ -61,20 +62,18 @@ def check(content: Path, today: datetime.date, base: str | None) -> int:
     return 1
 
 
-def build(content: Path, out: Path, today: datetime.date, base: str | None, site_url: str | None = None,
-          compress: bool = True) -> int:
+def build(content: Path, out: Path, today: datetime.date, base: str | None, site_url: str | None = None) -> int:
     """Build the site, or report why not and leave `out` as it was."""
-    if _build(content, out, today, base, site_url, compress):
+    if _build(lambda: build_site(content, out, today, base, site_url=site_url), out, today):
         print(say("nothing was built: fix the errors above; %(out)s is unchanged", out=out), file=sys.stderr)
         return 1
     return 0
 
 
-def _build(content: Path, out: Path, today: datetime.date, base: str | None, site_url: str | None,
-           compress: bool) -> list[str]:
-    """Build and report; the errors of a failed build, one line each (none when it was built)."""
+def _build(make: Callable[[], list[Problem]], out: Path, today: datetime.date) -> list[str]:
+    """Build with `make` and report; the errors of a failed build, one line each (none when it was built)."""
     try:
-        warnings = build_site(content, out, today, base, site_url=site_url, compress=compress)
+        warnings = make()
     except ContentError as exc:
         report(exc.problems)
         return [problem.format(_translate) for problem in exc.problems if problem.is_error]
@@ -151,8 +150,11 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
 
 
 def serve(content: Path, out: Path, today: datetime.date, port: int, site_url: str | None = None) -> int:
-    """Preview the site on 127.0.0.1, rebuilding it whenever a file is saved; a failed build shows
-    its errors in the browser."""
+    """Preview the site on 127.0.0.1, rendering again what changed whenever a file is saved; a
+    failed build shows its errors in the browser."""
     from .preview import preview
-    return preview(out, [content, Project().theme], port,
-                   lambda: _build(content, out, today, None, site_url, compress=False))
+    site = LiveSite(content, out, today, site_url=site_url)
+    try:
+        return preview(out, [content, Project().theme], port, lambda: _build(site.build, out, today))
+    finally:
+        site.close()

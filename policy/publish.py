@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +18,7 @@ from .compress import compress_site
 from .i18n import Locale, load_locale
 from .language import LANGUAGES, NAMES, ORIGINAL
 from .pages import PageMaker
-from .output import checked_output, publish, workspace
+from .output import MARKER, checked_output, publish, workspace
 from .problem import ContentError, Problem
 from .render import read_site_url, render_language
 from .version import Policy
@@ -58,14 +59,10 @@ def load_locales(project: Project) -> tuple[dict[str, Locale], list[Problem]]:
 def build_site(content: Path, out: Path, today: datetime.date, base: str | None = None,
                project: Project = Project(), site_url: str | None = None, compress: bool = True) -> list[Problem]:
     """Build `content` into `out` for the day `today`, at `site_url` (default: mkdocs.yml's); without
-    `compress`, no .gz and .br files (the preview's server does not send them). On any error raise
-    ContentError (or the renderer's or the output's error) and leave `out` as it was; return the warnings."""
+    `compress`, no .gz and .br files. On any error raise ContentError (or the renderer's or the
+    output's error) and leave `out` as it was; return the warnings."""
     out = checked_output(out, project.root, content)
-    policy, problems = check(content, today, base)
-    locales, catalog_problems = load_locales(project)
-    problems += catalog_problems
-    if any(problem.is_error for problem in problems):
-        raise ContentError(problems)
+    policy, locales, problems = _checked(content, today, base, project)
     with workspace(out) as work:
         staging = work / "site"
         _render(policy, locales, today, project, site_url or read_site_url(project.config), work, staging)
@@ -73,6 +70,62 @@ def build_site(content: Path, out: Path, today: datetime.date, base: str | None 
             compress_site(staging)
         publish(staging, out)
     return problems
+
+
+def _checked(content: Path, today: datetime.date, base: str | None,
+             project: Project) -> tuple[Policy, dict[str, Locale], list[Problem]]:
+    """The content and the catalogs, with their warnings; ContentError when anything is wrong."""
+    policy, problems = check(content, today, base)
+    locales, catalog_problems = load_locales(project)
+    problems += catalog_problems
+    if any(problem.is_error for problem in problems):
+        raise ContentError(problems)
+    return policy, locales, problems
+
+
+class LiveSite:
+    """The preview's site, built in place into `out` and, after each save, rendered again only
+    where its generated pages changed (see `render_language`). A change to the theme, the
+    catalogs or mkdocs.yml renders everything again."""
+
+    def __init__(self, content: Path, out: Path, today: datetime.date, project: Project = Project(),
+                 site_url: str | None = None):
+        self.out = checked_output(out, project.root, content)
+        self.content, self.today, self.project = content, today, project
+        self.site_url = site_url or read_site_url(project.config)
+        self.work = Path(tempfile.mkdtemp(prefix="policy-preview-"))
+        self.rendered_with: tuple | None = None
+        """The state of the theme and config that the site in `out` was rendered with; None before
+        the first build, and after a failed one."""
+
+    def build(self) -> list[Problem]:
+        """Check and render what changed; on an error raise it, as `build_site` does."""
+        policy, locales, problems = _checked(self.content, self.today, None, self.project)
+        theme = _state_of(self.project)
+        dirty, self.rendered_with = theme == self.rendered_with, None
+        if not dirty:
+            self.out.mkdir(parents=True, exist_ok=True)
+            _empty(self.out)
+            _empty(self.work)
+        _render(policy, locales, self.today, self.project, self.site_url, self.work, self.out, dirty)
+        (self.out / MARKER).write_text("A site built by build.py serve.\n", encoding="utf-8")
+        self.rendered_with = theme
+        return problems
+
+    def close(self) -> None:
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _state_of(project: Project) -> tuple:
+    """Every file of the theme and the config, with its size and time: what a full render depends on
+    besides the content."""
+    files = [project.config, *sorted(path for path in project.theme.rglob("*") if path.is_file())]
+    return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+
+
+def _empty(folder: Path) -> None:
+    for path in folder.iterdir():
+        shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
 
 
 def _theme_strings(locale: Locale) -> dict[str, str]:
@@ -83,12 +136,12 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
 
 
 def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, site_url: str,
-            work: Path, staging: Path) -> None:
+            work: Path, staging: Path, dirty: bool = False) -> None:
     for lang in LANGUAGES:
         pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
         render_language(lang, site_url, _theme_strings(locales[lang]), pages, files, work / "pages",
-                        staging / lang, project.config, project.theme)
+                        staging / lang, project.config, project.theme, dirty)
     indexed = [page.url for page in pages if page.searchable]  # the same in every language; the rest is noindex
     _write_root(staging, policy, locales, today, project, site_url, indexed)
 
@@ -102,7 +155,7 @@ def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today
     context = {"languages": languages, "default": ORIGINAL, "site_url": site_url, "root": address.path(site_url)}
     for name in ("index.html", "404.html"):
         (staging / name).write_text(env.get_template(name).render(context), encoding="utf-8")
-    shutil.copytree(project.theme / "root" / "assets", staging / "assets")
+    shutil.copytree(project.theme / "root" / "assets", staging / "assets", dirs_exist_ok=True)
     (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")
     (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, today), encoding="utf-8")
     if address.own_host(site_url):

@@ -11,11 +11,13 @@ import html
 import logging
 import os
 import shutil
+from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
 from . import address
+from .compiled import COMPILED
 from .language import NAMES
 from .pages import HISTORY, HOME, Page
 
@@ -33,24 +35,42 @@ def read_site_url(config: Path) -> str:
         return address.site_url(yaml.safe_load(file)["site_url"])
 
 
-def _front_matter(page: Page) -> str:
+@lru_cache(maxsize=4096)
+def _front_matter(title: str, searchable: bool) -> str:
     """MkDocs' templates print the title without escaping it (in `<title>`, the header and the
     navigation), so it is escaped here: a title is plain text, never markup."""
-    meta = {"title": html.escape(page.title)}
-    if not page.searchable:
+    meta = {"title": html.escape(title)}
+    if not searchable:
         meta["search"] = {"exclude": True}
         meta["robots"] = "noindex"
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
 
 
-def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> None:
-    """Put the generated Markdown pages, and files copied as they are, into a docs folder."""
-    for page in pages:
-        path = docs / page.path
+def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> tuple[bool, bool]:
+    """Put the generated Markdown pages, and files copied as they are, into a docs folder, writing
+    only what differs from what is there: MkDocs renders again (in a dirty build) just the files
+    newer than their HTML. Return whether anything was written, and whether a page was removed."""
+    wanted = {docs / page.path: _front_matter(page.title, page.searchable) + page.body for page in pages}
+    wanted.update({docs / name: text for name, text in files.items()})
+    written = False
+    for path, text in wanted.items():
+        data = text.encode("utf-8")
+        if path.is_file() and path.read_bytes() == data:
+            continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(_front_matter(page) + page.body, encoding="utf-8")
-    for name, text in files.items():
-        (docs / name).write_text(text, encoding="utf-8")
+        path.write_bytes(data)
+        written = True
+    stale = [path for path in docs.rglob("*") if path.is_file() and path not in wanted] if docs.is_dir() else []
+    for path in stale:
+        path.unlink()
+    return written, bool(stale)
+
+
+def _touch_searchable(docs: Path, pages: list[Page]) -> None:
+    """A dirty build indexes only the pages it renders, so the searchable ones are always rendered."""
+    for page in pages:
+        if page.searchable:
+            os.utime(docs / page.path)
 
 
 def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, site_url: str,
@@ -85,8 +105,14 @@ class _Collect(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(config_file: Path) -> None:
-    """Build one language strictly: any warning (a broken link, a missing anchor) fails it."""
+DIRTY_NOTICE = "A 'dirty' build is being performed"
+"""How MkDocs' warning about a dirty build starts. It says that the navigation may be stale: here
+the navigation is two pages that are always rendered again, so that warning alone fails nothing."""
+
+
+def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
+    """Build one language strictly: any warning (a broken link, a missing anchor) fails it. A dirty
+    build renders only the pages whose Markdown is newer than their HTML."""
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -96,24 +122,44 @@ def run_mkdocs(config_file: Path) -> None:
     logger.addHandler(handler)
     propagate, logger.propagate = logger.propagate, False
     try:
-        build(load_config(str(config_file), strict=True))
+        config = load_config(str(config_file), strict=not dirty)
+        config.plugins.events["env"].append(_with_compiled_templates)
+        build(config, dirty=dirty)
+        warnings = [text for text in handler.messages if not text.startswith(DIRTY_NOTICE)]
+        if warnings:
+            raise MkDocsException(f"{len(warnings)} warning(s)")
     except (MkDocsException, SystemExit) as exc:
-        details = "\n".join(handler.messages) or str(exc)
+        details = "\n".join(text for text in handler.messages if not text.startswith(DIRTY_NOTICE)) or str(exc)
         raise RenderError(f"MkDocs could not build {config_file}:\n{details}") from exc
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
 
 
+def _with_compiled_templates(env, **_):
+    """MkDocs makes the theme's Jinja environment anew for every build; the compiled templates are
+    shared, so the preview does not compile Material's templates again after every save."""
+    env.bytecode_cache = COMPILED
+    return env
+
+
 def render_language(lang: str, site_url: str, strings: dict[str, str], pages: list[Page], files: dict[str, str],
-                    work: Path, site_dir: Path, config: Path, theme: Path) -> None:
+                    work: Path, site_dir: Path, config: Path, theme: Path, dirty: bool = False) -> None:
     """Write one language's pages and config under `work/<lang>/` and build them into `site_dir`.
 
-    `strings` are the theme's own words in this language: `site_name`, `not_found`, `policy_title`."""
+    `strings` are the theme's own words in this language: `site_name`, `not_found`, `policy_title`.
+    `dirty`: `work` and `site_dir` hold this language's previous build, made with the same theme;
+    only the pages that changed are rendered, and none when nothing did. Where a page was removed,
+    everything is rendered again, so that its HTML goes too."""
     folder = work / lang
-    write_pages(folder / "docs", pages, files)
+    written, removed = write_pages(folder / "docs", pages, files)
+    if dirty and not written and not removed:
+        return
+    dirty = dirty and not removed
+    if dirty:
+        _touch_searchable(folder / "docs", pages)
     history = next(page.title for page in pages if page.path == HISTORY)
-    run_mkdocs(write_config(folder, lang, config, theme, site_dir, site_url, strings, history))
+    run_mkdocs(write_config(folder, lang, config, theme, site_dir, site_url, strings, history), dirty)
     _remove_what_belongs_to_the_top(site_dir)
 
 
@@ -122,5 +168,5 @@ def _remove_what_belongs_to_the_top(site_dir: Path) -> None:
     template into each language; the site's one sitemap and the theme's `root/` (the chooser's
     files) belong to the site's top, where the build puts them."""
     for name in ("sitemap.xml", "sitemap.xml.gz"):
-        (site_dir / name).unlink()
-    shutil.rmtree(site_dir / "root")
+        (site_dir / name).unlink(missing_ok=True)
+    shutil.rmtree(site_dir / "root", ignore_errors=True)

@@ -1,0 +1,87 @@
+"""The preview's site: after a save only the pages whose Markdown changed are rendered again, and
+the result is the same site a full build makes."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from policy.publish import LiveSite, Project, build_site
+from tests.conftest import BUILD_DATE, DEMO, ROOT
+
+
+def html_times(root):
+    return {path.relative_to(root): path.stat().st_mtime_ns for path in root.rglob("*.html")}
+
+
+def files(root):
+    return {path.relative_to(root): path.read_bytes() for path in root.rglob("*")
+            if path.is_file() and path.name != ".policy-site"}
+
+
+@pytest.fixture
+def content(tmp_path):
+    shutil.copytree(DEMO, tmp_path / "content")
+    return tmp_path / "content"
+
+
+@pytest.fixture
+def live(content, tmp_path):
+    site = LiveSite(content, tmp_path / "live", BUILD_DATE)
+    site.build()
+    yield site
+    site.close()
+
+
+def edit(content, lang, date, old, new):
+    path = content / lang / f"{date}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_save_renders_again_only_the_pages_it_changed(live, content):
+    before = html_times(live.out)
+    edit(content, "en", "2030-01-01", "title: Personal Data Privacy Policy", "title: Privacy Policy (draft)")
+    live.build()
+    after = html_times(live.out)
+    rendered = {str(path) for path in after if after[path] != before.get(path)}
+    assert "en/versions/2030-01-01/index.html" in rendered
+    assert "Privacy Policy (draft)" in (live.out / "en/versions/2030-01-01/index.html").read_text(encoding="utf-8")
+    assert not any(path.startswith(("ru/", "kk/")) for path in rendered)
+    assert not any("2024-01-15" in path or "2025-03-01" in path for path in rendered)
+
+
+def test_the_live_site_is_the_site_a_full_build_makes(live, content, tmp_path):
+    for lang, old, new in (("ru", "Политика", "Новая политика"), ("kk", "саясаты", "жаңа саясаты"),
+                           ("en", "Personal Data", "New")):
+        edit(content, lang, "2030-01-01", old, new)
+    live.build()
+    build_site(content, tmp_path / "full", BUILD_DATE, compress=False)
+    assert files(live.out) == files(tmp_path / "full")
+
+
+def test_a_removed_version_leaves_the_live_site(live, content, tmp_path):
+    for lang in ("ru", "kk", "en"):
+        (content / lang / "2030-01-01.md").unlink()
+    live.build()
+    assert not (live.out / "en/versions/2030-01-01/index.html").exists()
+    build_site(content, tmp_path / "full", BUILD_DATE, compress=False)
+    assert files(live.out) == files(tmp_path / "full")
+
+
+def test_a_change_to_the_theme_renders_everything_again(content, tmp_path):
+    project = Project(tmp_path / "project")
+    shutil.copytree(ROOT / "theme", project.theme)
+    shutil.copy(ROOT / "mkdocs.yml", project.config)
+    site = LiveSite(content, tmp_path / "live", BUILD_DATE, project)
+    site.build()
+    before = html_times(site.out)
+    css = project.theme / "assets" / "policy.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    site.build()
+    site.close()
+    after = html_times(site.out)
+    assert all(after[path] != before[path] for path in before)
+    assert "/* changed */" in (site.out / "ru/assets/policy.css").read_text(encoding="utf-8")
