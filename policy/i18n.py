@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel import Locale as BabelLocale
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.messages.catalog import Message as Entry
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from . import kazakh
 from .message import N_
 from .problem import Problem, error
 
 DOMAIN = "messages"
+FIELD = re.compile(r"%\((?P<key>(?P<name>[^):]*)(?::(?P<case>[^)]*))?)\)s")
+"""A field of a message, `%(date)s`; in a Kazakh msgstr a date's field may name a case, `%(date:ablative)s`."""
 
 
 def catalog_path(locales: Path, lang: str) -> Path:
@@ -54,23 +59,57 @@ def _untranslated(fuzzy: bool) -> str:
     return N_("the %(lang)s translation of \"%(id)s\" is missing")
 
 
+def _forms(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    return string if isinstance(string, tuple) else (string,)
+
+
 def _translated(string: str | tuple[str, ...]) -> bool:
     """Every form of a message is there: a fuzzy or empty one would show the English instead."""
-    forms = string if isinstance(string, tuple) else (string,)
-    return all(form.strip() for form in forms)
+    return all(form.strip() for form in _forms(string))
+
+
+def _field_problems(path: Path, entry: Entry, lang: str) -> list[Problem]:
+    """A msgstr has its msgid's fields, and names a case only for a Kazakh date: else a page would
+    fail to render, or a sentence lose its date."""
+    names = {field["name"] for form in _forms(entry.id) for field in FIELD.finditer(form)}
+    problems = []
+
+    def refuse(template: str, field: str, **values: str) -> None:
+        problems.append(error(path, entry.lineno or 1, "translation", template, lang=lang, id=entry.id, field=field,
+                              **values))
+
+    for form in _forms(entry.string):
+        fields = list(FIELD.finditer(form))
+        for name in sorted(names - {field["name"] for field in fields}):
+            refuse(N_("the %(lang)s translation of \"%(id)s\" leaves out %(field)s: put it back where the sentence "
+                      "needs it"), f"%({name})s")
+        for field in fields:
+            if field["name"] not in names:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s, which the original does not have: "
+                          "correct its name or remove it"), field[0])
+            elif field["case"] is not None and lang != kazakh.LANG:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s: only a Kazakh date takes a case; "
+                          "write %(plain)s"), field[0], plain=f"%({field['name']})s")
+            elif field["case"] is not None and field["case"] not in kazakh.CASES:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s, an unknown case: a date takes one "
+                          "of %(cases)s"), field[0], cases=", ".join(kazakh.CASES))
+    return problems
 
 
 def load_locale(locales: Path, lang: str) -> tuple[Locale | None, list[Problem]]:
-    """Read a language's catalog; every message must be translated (not empty, not fuzzy), or
-    none of it is used."""
+    """Read a language's catalog; every message must be translated (not empty, not fuzzy) with the
+    fields of the original, or none of it is used."""
     path = catalog_path(locales, lang)
     if not path.is_file():
         return None, [error(path, 1, "translation", "the %(lang)s catalog of the site's own strings is missing",
                             lang=lang)]
     with path.open("rb") as file:
         catalog = read_po(file, locale=lang)
+    entries = [entry for entry in catalog if entry.id]
     problems = [error(path, entry.lineno or 1, "translation", _untranslated(entry.fuzzy), lang=lang, id=entry.id)
-                for entry in catalog if entry.id and (entry.fuzzy or not _translated(entry.string))]
+                for entry in entries if entry.fuzzy or not _translated(entry.string)]
+    problems += [problem for entry in entries if _translated(entry.string) for problem in
+                 _field_problems(path, entry, lang)]
     if problems:
         return None, problems
     buffer = io.BytesIO()

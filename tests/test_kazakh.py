@@ -1,4 +1,4 @@
-"""Kazakh dates in running text: every month in every case."""
+"""Kazakh dates in running text: every month in every case, and the catalog's cases checked at load."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import datetime
 
 import pytest
 
+from policy.i18n import catalog_path, load_locale
 from policy.kazakh import CASES, inflect, running_date
+from tests.test_i18n import entry, locales  # noqa: F401 - locales: a fixture, the catalogs in a temporary folder
 
 FORMS = {
     1: "қаңтар қаңтардың қаңтарға қаңтарды қаңтарда қаңтардан қаңтармен қаңтардағы",
@@ -57,3 +59,30 @@ def test_the_rules_hold_beyond_the_months(word, case, expected):
 def test_an_unknown_case_is_refused():
     with pytest.raises(ValueError, match="ablativ"):
         inflect("маусым", "ablativ")
+
+
+def replace_msgstr(locales, lang, msgid, msgstr):
+    """Give `msgid` another translation; the line of its `msgid`."""
+    path = catalog_path(locales, lang)
+    line = entry(path, msgid)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[line] = f'msgstr "{msgstr}"'
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path, line
+
+
+@pytest.mark.parametrize("lang, msgstr, says", [
+    ("kk", "%(date:ablativ)s бастап", ["%(date:ablativ)s, an unknown case"]),
+    ("kk", "%(when:ablative)s бастап", ["leaves out %(date)s", "%(when:ablative)s, which the original does not have"]),
+    ("kk", "бастап", ["leaves out %(date)s"]),
+    ("ru", "с %(date:genitive)s", ["%(date:genitive)s: only a Kazakh date takes a case"]),
+])
+def test_a_msgstr_with_a_wrong_field_is_refused_at_its_line(locales, lang, msgstr, says):
+    """At load, not when a page is rendered: the build names the catalog and the line."""
+    path, line = replace_msgstr(locales, lang, "since %(date)s", msgstr)
+    locale, problems = load_locale(locales, lang)
+    assert locale is None
+    places = [(problem.path, problem.line, problem.rule) for problem in problems]
+    assert places == [(path, line, "translation")] * len(says)
+    for problem, phrase in zip(problems, says):
+        assert phrase in problem.message and '"since %(date)s"' in problem.message
