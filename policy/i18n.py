@@ -48,9 +48,29 @@ class Locale:
         """Language names as a list in words: `казахский и английский`."""
         return format_list([self.language(code) for code in codes], locale=self.lang)
 
-    def date(self, date: datetime.date) -> str:
-        """A date as readers of the language write it: `25 ноября 2026 г.`, `2026 ж. 25 қараша`."""
+    def date(self, date: datetime.date, case: str | None = None) -> str:
+        """A date as readers of the language write it: `25 ноября 2026 г.`, `November 25, 2026`; in
+        Kazakh in the case its sentence needs, `2026 жылғы 25 қарашадан` (nominative by default:
+        `2026 жылғы 25 қараша`, the form Kazakh documents are dated with)."""
+        if self.lang == kazakh.LANG:
+            return kazakh.running_date(date, case or kazakh.NOMINATIVE)
         return format_date(date, "long", locale=self.lang)
+
+    def format(self, template: str, **values: object) -> str:
+        """`template` translated, its fields filled with `values`, a date in the form its sentence needs
+        (see `date`): `format("since %(date)s", date=…)` is `с 1 июня 2026 г.`, `2026 жылғы 1 маусымнан
+        бастап`. `load_locale` has checked every msgstr's fields, so this fails only on a template
+        whose values are missing, or that names a case for a value that is not a date."""
+        translated = self.gettext(template)
+        fields = {}
+        for field in FIELD.finditer(translated):
+            value = values[field["name"]]
+            if isinstance(value, datetime.date):
+                value = self.date(value, field["case"])
+            elif field["case"]:
+                raise ValueError(f"{template!r}: only a date takes a case, not {field['name']}={value!r}")
+            fields[field["key"]] = value
+        return translated % fields
 
 
 def _untranslated(fuzzy: bool) -> str:
