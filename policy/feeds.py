@@ -57,7 +57,7 @@ def atom_feed(policy: Policy, locale: Locale, site_url: str) -> str:
         version = policy.get(lang, date)
         link = f"{home}{page_url(changes_path(date))}"
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        title = locale.gettext("Version of %(date)s") % {"date": locale.date(date)}
+        title = locale.format("Version of %(date)s", date=date)
         _text(entry, f"{{{ATOM}}}title", title)
         _text(entry, f"{{{ATOM}}}id", link)
         _text(entry, f"{{{ATOM}}}updated", f"{date}T00:00:00{OFFSET}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -11,14 +12,18 @@ from pathlib import Path
 from babel import Locale as BabelLocale
 from babel.dates import format_date
 from babel.lists import format_list
+from babel.messages.catalog import Message as Entry
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
+from . import kazakh
 from .message import N_
 from .problem import Problem, error
 
 DOMAIN = "messages"
+FIELD = re.compile(r"%\((?P<key>(?P<name>[^):]*)(?::(?P<case>[^)]*))?)\)s")
+"""A field of a message, `%(date)s`; in a Kazakh msgstr a date's field may name a case, `%(date:ablative)s`."""
 
 
 def catalog_path(locales: Path, lang: str) -> Path:
@@ -44,9 +49,29 @@ class Locale:
         """Language names as a list in words: `казахский и английский`."""
         return format_list([self.language(code) for code in codes], locale=self.lang)
 
-    def date(self, date: datetime.date) -> str:
-        """A date as readers of the language write it: `25 ноября 2026 г.`, `2026 ж. 25 қараша`."""
+    def date(self, date: datetime.date, case: str | None = None) -> str:
+        """A date as readers of the language write it: `25 ноября 2026 г.`, `November 25, 2026`; in
+        Kazakh in the case its sentence needs, `2026 жылғы 25 қарашадан` (nominative by default:
+        `2026 жылғы 25 қараша`, the form Kazakh documents are dated with)."""
+        if self.lang == kazakh.LANG:
+            return kazakh.running_date(date, case or kazakh.NOMINATIVE)
         return _long_date(date, self.lang)
+
+    def format(self, template: str, **values: object) -> str:
+        """`template` translated, its fields filled with `values`, a date in the form its sentence needs
+        (see `date`): `format("since %(date)s", date=…)` is `с 1 июня 2026 г.`, `2026 жылғы 1 маусымнан
+        бастап`. `load_locale` has checked every msgstr's fields, so this fails only on a template
+        whose values are missing, or that names a case for a value that is not a date."""
+        translated = self.gettext(template)
+        fields = {}
+        for field in FIELD.finditer(translated):
+            value = values[field["name"]]
+            if isinstance(value, datetime.date):
+                value = self.date(value, field["case"])
+            elif field["case"]:
+                raise ValueError(f"{template!r}: only a date takes a case, not {field['name']}={value!r}")
+            fields[field["key"]] = value
+        return translated % fields
 
 
 @lru_cache(maxsize=4096)
@@ -61,23 +86,57 @@ def _untranslated(fuzzy: bool) -> str:
     return N_("the %(lang)s translation of \"%(id)s\" is missing")
 
 
+def _forms(string: str | tuple[str, ...]) -> tuple[str, ...]:
+    return string if isinstance(string, tuple) else (string,)
+
+
 def _translated(string: str | tuple[str, ...]) -> bool:
     """Every form of a message is there: a fuzzy or empty one would show the English instead."""
-    forms = string if isinstance(string, tuple) else (string,)
-    return all(form.strip() for form in forms)
+    return all(form.strip() for form in _forms(string))
+
+
+def _field_problems(path: Path, entry: Entry, lang: str) -> list[Problem]:
+    """A msgstr has its msgid's fields, and names a case only for a Kazakh date: else a page would
+    fail to render, or a sentence lose its date."""
+    names = {field["name"] for form in _forms(entry.id) for field in FIELD.finditer(form)}
+    problems = []
+
+    def refuse(template: str, field: str, **values: str) -> None:
+        problems.append(error(path, entry.lineno or 1, "translation", template, lang=lang, id=entry.id, field=field,
+                              **values))
+
+    for form in _forms(entry.string):
+        fields = list(FIELD.finditer(form))
+        for name in sorted(names - {field["name"] for field in fields}):
+            refuse(N_("the %(lang)s translation of \"%(id)s\" leaves out %(field)s: put it back where the sentence "
+                      "needs it"), f"%({name})s")
+        for field in fields:
+            if field["name"] not in names:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s, which the original does not have: "
+                          "correct its name or remove it"), field[0])
+            elif field["case"] is not None and lang != kazakh.LANG:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s: only a Kazakh date takes a case; "
+                          "write %(plain)s"), field[0], plain=f"%({field['name']})s")
+            elif field["case"] is not None and field["case"] not in kazakh.CASES:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s, an unknown case: a date takes one "
+                          "of %(cases)s"), field[0], cases=", ".join(kazakh.CASES))
+    return problems
 
 
 def load_locale(locales: Path, lang: str) -> tuple[Locale | None, list[Problem]]:
-    """Read a language's catalog; every message must be translated (not empty, not fuzzy), or
-    none of it is used."""
+    """Read a language's catalog; every message must be translated (not empty, not fuzzy) with the
+    fields of the original, or none of it is used."""
     path = catalog_path(locales, lang)
     if not path.is_file():
         return None, [error(path, 1, "translation", "the %(lang)s catalog of the site's own strings is missing",
                             lang=lang)]
     with path.open("rb") as file:
         catalog = read_po(file, locale=lang)
+    entries = [entry for entry in catalog if entry.id]
     problems = [error(path, entry.lineno or 1, "translation", _untranslated(entry.fuzzy), lang=lang, id=entry.id)
-                for entry in catalog if entry.id and (entry.fuzzy or not _translated(entry.string))]
+                for entry in entries if entry.fuzzy or not _translated(entry.string)]
+    problems += [problem for entry in entries if _translated(entry.string) for problem in
+                 _field_problems(path, entry, lang)]
     if problems:
         return None, problems
     buffer = io.BytesIO()

@@ -116,6 +116,7 @@ class PageMaker:
                                       extensions=["jinja2.ext.i18n"], keep_trailing_newline=True,
                                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED)
         self.env.install_gettext_translations(locale.translations, newstyle=True)
+        self.env.globals["gettext"] = locale.format  # `_()` hands its values over: a date takes its sentence's case
         self.env.filters["date"] = locale.date
         self.env.filters["plain"] = dialect.plain_markdown
         self.env.globals.update(version_path=version_path, changes_path=changes_path, correction=self.correction)
@@ -184,7 +185,7 @@ class PageMaker:
         changes = []
         if previous:
             changes = summary(compare(self.policy.get(self.lang, previous).document, version.document))
-        title = self.locale.gettext("Changes in the version of %(date)s") % {"date": self.locale.date(date)}
+        title = self.locale.format("Changes in the version of %(date)s", date=date)
         body = self._render("changes.md", path, title=title, version=version, previous=previous,
                             changes=[self._change(change) for change in changes], state=self._state(date))
         return Page(path, title, body)
