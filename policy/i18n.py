@@ -68,6 +68,8 @@ class Locale:
             value = values[field["name"]]
             if isinstance(value, datetime.date):
                 value = self.date(value, field["case"])
+                if value.endswith(".") and translated.startswith(".", field.end()):
+                    value = value[:-1]  # one full stop ends both the sentence and `г.`
             elif field["case"]:
                 raise ValueError(f"{template!r}: only a date takes a case, not {field['name']}={value!r}")
             fields[field["key"]] = value

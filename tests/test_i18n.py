@@ -50,3 +50,12 @@ def test_an_empty_entry_is_untranslated(locales):
     path.write_text("\n".join(text), encoding="utf-8")
     locale, problems = load_locale(locales, "ru")
     assert locale is None and [(p.line, p.rule) for p in problems] == [(line, "translation")]
+
+
+def test_a_sentence_ending_in_a_russian_date_has_one_full_stop(demo_site):
+    """Babel's Russian date ends in `г.`; at the end of a sentence that one stop serves both."""
+    for path in (demo_site.root / "ru").rglob("*.html"):
+        text = demo_site.page(str(path.relative_to(demo_site.root))).get_text()
+        assert "г.." not in text, path
+    banner = demo_site.page("ru/versions/2024-01-15/").get_text(" ", strip=True)
+    assert "по 28 февраля 2025\u202fг. Читать" in banner
