@@ -35,8 +35,11 @@ def read_site_url(config: Path) -> str:
 
 def _front_matter(page: Page) -> str:
     """MkDocs' templates print the title without escaping it (in `<title>`, the header and the
-    navigation), so it is escaped here: a title is plain text, never markup."""
+    navigation), so it is escaped here: a title is plain text, never markup. The description is
+    printed only by the project's own template, which escapes it."""
     meta = {"title": html.escape(page.title)}
+    if page.description:
+        meta["description"] = page.description
     if not page.searchable:
         meta["search"] = {"exclude": True}
         meta["robots"] = "noindex"
@@ -55,16 +58,19 @@ def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> None:
 
 def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, site_url: str,
                  strings: dict[str, str], history_title: str) -> Path:
-    """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language."""
+    """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language: the
+    words of the theme, the permalinks' title and the navigation in the language."""
     settings = {
         "INHERIT": os.path.relpath(config.resolve(), folder.resolve()),
         "site_name": strings["site_name"],
+        "site_description": strings["description"],
         "site_url": f"{site_url}{lang}/",
         "docs_dir": "docs",
         "site_dir": str(site_dir.resolve()),
         "theme": {"language": lang, "custom_dir": str(theme.resolve())},
         "plugins": [{"search": {"lang": SEARCH_LANGUAGE.get(lang, lang)}}],
-        "nav": [{html.escape(NAMES[lang]): HOME}, {html.escape(history_title): HISTORY}],
+        "markdown_extensions": {"toc": {"permalink_title": strings["permalink"]}},
+        "nav": [{html.escape(strings["current"]): HOME}, {html.escape(history_title): HISTORY}],
         "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"}
                                 for code, name in NAMES.items()],
                   "not_found": strings["not_found"], "policy_title": strings["policy_title"]},
@@ -109,7 +115,9 @@ def render_language(lang: str, site_url: str, strings: dict[str, str], pages: li
                     work: Path, site_dir: Path, config: Path, theme: Path) -> None:
     """Write one language's pages and config under `work/<lang>/` and build them into `site_dir`.
 
-    `strings` are the theme's own words in this language: `site_name`, `not_found`, `policy_title`."""
+    `strings` are the theme's own words in this language: `site_name`, `description`, `policy_title`,
+    `current` (the navigation's name of the version in force), `permalink` (a heading anchor's title),
+    `not_found`."""
     folder = work / lang
     write_pages(folder / "docs", pages, files)
     history = next(page.title for page in pages if page.path == HISTORY)
