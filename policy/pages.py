@@ -29,12 +29,14 @@ from .version import Policy, Version
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the site: where it goes, its title, its Markdown, and whether search finds it."""
+    """A page of the site: where it goes, its title, its Markdown, whether search finds it, and what
+    search results and link previews say of it (plain text; empty: the site's description)."""
 
     path: str
     title: str
     body: str
     searchable: bool = False
+    description: str = ""
 
     @property
     def url(self) -> str:
@@ -105,6 +107,11 @@ def _linked(markdown: str, lang: str) -> str:
     return markdown if too_deep else linked
 
 
+def _description(version: Version) -> str:
+    """A version's summary on one line: what a search result or a link preview says of its pages."""
+    return " ".join(version.summary.split())
+
+
 class PageMaker:
     """Makes every page of one language for a build date."""
 
@@ -148,7 +155,7 @@ class PageMaker:
         return {"date": date, "status": self.policy.status(date, self.today),
                 "until": following - datetime.timedelta(days=1) if following else None}
 
-    def _version_page(self, path: str, version: Version, searchable: bool) -> Page:
+    def _version_page(self, path: str, title: str, version: Version, searchable: bool) -> Page:
         document = version.document
         preamble = list(document.preamble.blocks) if document.preamble else []
         heading = version.title
@@ -159,16 +166,19 @@ class PageMaker:
         body = self._render("version.md", path, version=version, heading=heading, text=text,
                             state=self._state(version.date), upcoming=upcoming,
                             has_changes=self.policy.previous(version.date) is not None)
-        return Page(path, version.title, body, searchable)
+        return Page(path, title, body, searchable, _description(version))
 
     def home(self) -> Page:
         """The version in force on the build date; before the first takes effect, that first one."""
-        date = self.current or self.policy.dates[0]
-        return self._version_page(HOME, self.policy.get(self.lang, date), searchable=True)
+        version = self.policy.get(self.lang, self.current or self.policy.dates[0])
+        return self._version_page(HOME, version.title, version, searchable=True)
 
     def version(self, date: datetime.date) -> Page:
-        """A version at its permanent address, with a banner unless it is the one in force."""
-        return self._version_page(version_path(date), self.policy.get(self.lang, date), searchable=False)
+        """A version at its permanent address, with a banner unless it is the one in force; its title
+        names its date, so that the versions' titles differ."""
+        version = self.policy.get(self.lang, date)
+        return self._version_page(version_path(date), f"{version.title} · {self.locale.date(date)}", version,
+                                  searchable=False)
 
     def history(self) -> Page:
         """Every version, newest first."""
@@ -188,7 +198,7 @@ class PageMaker:
         title = self.locale.format("Changes in the version of %(date)s", date=date)
         body = self._render("changes.md", path, title=title, version=version, previous=previous,
                             changes=[self._change(change) for change in changes], state=self._state(date))
-        return Page(path, title, body)
+        return Page(path, title, body, description=_description(version))
 
     def _change(self, change: Change) -> dict:
         """What the changes template shows of one change: its id, label and redline."""

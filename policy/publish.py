@@ -132,6 +132,8 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
     """The few words the theme itself shows, in the locale's language."""
     title = locale.gettext("Privacy policy")
     return {"site_name": f"Allurauto · {title}", "policy_title": title,
+            "description": locale.gettext("Allurauto privacy policy: every version and every change"),
+            "current": locale.gettext("Current version"), "permalink": locale.gettext("Permanent link"),
             "not_found": locale.gettext("This page does not exist.")}
 
 

@@ -119,14 +119,20 @@ def _markdown_text(text: str) -> str:
 
 def _marked(segments: list[Segment], escape, mark) -> str:
     """Kept text escaped, inserted and removed text escaped and marked; a change of white space
-    alone is shown as the new white space."""
+    alone is shown as the new white space. A removal and an insertion that touch get a space
+    between them, or the struck and the underlined word read as one ("7.2.7.3.")."""
     out = []
+    touching = False
     for segment in segments:
         text = escape(segment.text)
         if segment.op == EQUAL or (segment.op == INSERT and not segment.text.strip()):
             out.append(text)
+            touching = False
         elif segment.text.strip():
+            if touching and not segment.text[0].isspace():
+                out.append(" ")
             out.append(mark(segment.op, text))
+            touching = not segment.text[-1].isspace()
     return "".join(out)
 
 

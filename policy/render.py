@@ -36,10 +36,13 @@ def read_site_url(config: Path) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _front_matter(title: str, searchable: bool) -> str:
+def _front_matter(title: str, description: str, searchable: bool) -> str:
     """MkDocs' templates print the title without escaping it (in `<title>`, the header and the
-    navigation), so it is escaped here: a title is plain text, never markup."""
+    navigation), so it is escaped here: a title is plain text, never markup. The description is
+    printed only by the project's own template, which escapes it."""
     meta = {"title": html.escape(title)}
+    if description:
+        meta["description"] = description
     if not searchable:
         meta["search"] = {"exclude": True}
         meta["robots"] = "noindex"
@@ -50,7 +53,8 @@ def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> tuple[b
     """Put the generated Markdown pages, and files copied as they are, into a docs folder, writing
     only what differs from what is there: MkDocs renders again (in a dirty build) just the files
     newer than their HTML. Return whether anything was written, and whether a page was removed."""
-    wanted = {docs / page.path: _front_matter(page.title, page.searchable) + page.body for page in pages}
+    wanted = {docs / page.path: _front_matter(page.title, page.description, page.searchable) + page.body
+              for page in pages}
     wanted.update({docs / name: text for name, text in files.items()})
     written = False
     for path, text in wanted.items():
@@ -75,16 +79,19 @@ def _touch_searchable(docs: Path, pages: list[Page]) -> None:
 
 def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, site_url: str,
                  strings: dict[str, str], history_title: str) -> Path:
-    """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language."""
+    """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language: the
+    words of the theme, the permalinks' title and the navigation in the language."""
     settings = {
         "INHERIT": os.path.relpath(config.resolve(), folder.resolve()),
         "site_name": strings["site_name"],
+        "site_description": strings["description"],
         "site_url": f"{site_url}{lang}/",
         "docs_dir": "docs",
         "site_dir": str(site_dir.resolve()),
         "theme": {"language": lang, "custom_dir": str(theme.resolve())},
         "plugins": [{"search": {"lang": SEARCH_LANGUAGE.get(lang, lang)}}],
-        "nav": [{html.escape(NAMES[lang]): HOME}, {html.escape(history_title): HISTORY}],
+        "markdown_extensions": {"toc": {"permalink_title": strings["permalink"]}},
+        "nav": [{html.escape(strings["current"]): HOME}, {html.escape(history_title): HISTORY}],
         "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"}
                                 for code, name in NAMES.items()],
                   "not_found": strings["not_found"], "policy_title": strings["policy_title"]},
@@ -147,7 +154,9 @@ def render_language(lang: str, site_url: str, strings: dict[str, str], pages: li
                     work: Path, site_dir: Path, config: Path, theme: Path, dirty: bool = False) -> None:
     """Write one language's pages and config under `work/<lang>/` and build them into `site_dir`.
 
-    `strings` are the theme's own words in this language: `site_name`, `not_found`, `policy_title`.
+    `strings` are the theme's own words in this language: `site_name`, `description`, `policy_title`,
+    `current` (the navigation's name of the version in force), `permalink` (a heading anchor's title),
+    `not_found`.
     `dirty`: `work` and `site_dir` hold this language's previous build, made with the same theme;
     only the pages that changed are rendered, and none when nothing did. Where a page was removed,
     everything is rendered again, so that its HTML goes too."""

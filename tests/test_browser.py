@@ -112,3 +112,17 @@ def test_search_finds_the_current_text_only(browser, base):
     hrefs = page.eval_on_selector_all(".md-search-result__item a", "links => links.map(a => a.href)")
     assert hrefs and all("/versions/" not in href and "/changes/" not in href for href in hrefs)
     page.context.close()
+
+
+def test_coming_back_to_a_page_finds_the_drawer_closed(browser, base):
+    """The browser restores the drawer's checkbox on going back; assets/policy.js closes it again."""
+    page, _ = visit(browser, f"{base}ru/", viewport={"width": 360, "height": 700})
+    page.click("label.md-header__button[for=__drawer]")
+    page.click("nav.md-nav--primary a[href='history/']")
+    page.wait_for_load_state()
+    page.go_back()
+    page.wait_for_load_state()
+    assert page.evaluate("performance.getEntriesByType('navigation')[0].type") == "back_forward"
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    assert page.locator(".md-sidebar--primary").bounding_box()["x"] < 0, "the drawer is off the screen"
+    page.context.close()

@@ -136,7 +136,7 @@ def test_diff_as_markdown_strikes_through_and_underlines_and_escapes_the_words()
     result = run("diff", "2025-03-01", "2026-06-01", "--lang", "ru", "--markdown", "--content", str(DEMO))
     assert result.returncode == 0
     assert "### ru: 2025-03-01 → 2026-06-01" in result.stdout
-    assert "**7.1**: changed" in result.stdout and "<del>7\\.2\\.</del><ins>7\\.3\\.</ins>" in result.stdout
+    assert "**7.1**: changed" in result.stdout and "<del>7\\.2\\.</del> <ins>7\\.3\\.</ins>" in result.stdout
     assert "[-" not in result.stdout and "{+" not in result.stdout
 
 

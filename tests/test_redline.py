@@ -2,7 +2,8 @@
 
 from hypothesis import given, settings, strategies as st
 
-from policy.redline import DELETE, EQUAL, INSERT, new_side, old_side, redline, to_html, to_text, tokenize
+from policy.redline import (DELETE, EQUAL, INSERT, new_side, old_side, redline, to_html, to_markdown, to_text,
+                            tokenize)
 
 
 def test_tokens_are_whole_words_with_what_follows():
@@ -32,6 +33,15 @@ def test_html_marks_changes_for_eyes_and_screen_readers():
     html = to_html(redline("a <b> c", "a d c"), "добавлено:", "удалено:")
     assert '<del><span class="visually-hidden">удалено: </span>&lt;b&gt;</del>' in html
     assert '<ins><span class="visually-hidden">добавлено: </span>d</ins>' in html
+
+
+def test_a_removal_and_an_insertion_that_touch_are_set_apart():
+    segments = redline("5.2 және 7.2-тармақтарында", "5.2 және 7.3-тармақтарында")
+    html = to_html(segments, "қосылды:", "алынып тасталды:")
+    assert html.endswith('<del><span class="visually-hidden">алынып тасталды: </span>7.2-тармақтарында</del> '
+                         '<ins><span class="visually-hidden">қосылды: </span>7.3-тармақтарында</ins>')
+    assert to_markdown(segments).endswith("<del>7\\.2\\-тармақтарында</del> <ins>7\\.3\\-тармақтарында</ins>")
+    assert "</del> <ins>" not in to_html(redline("old words here", "new  here"), "+", "-")
 
 
 def test_terminal_text_plain_and_coloured():

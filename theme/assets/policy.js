@@ -7,3 +7,14 @@ document.addEventListener("click", function (event) {
   if (location.hash) link.hash = location.hash;
   try { localStorage.setItem("policy-language", link.hreflang); } catch (e) { /* storage off */ }
 });
+
+// A reader coming back to a page finds the drawer and search closed. Browsers restore a checkbox's
+// state on going back; Material prevented it with autocomplete="off", which HTML does not allow on a
+// checkbox (theme/base.html leaves it out). Material follows the toggles by their change event.
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("input.md-toggle[data-md-toggle]").forEach(function (toggle) {
+    if (!toggle.checked) return;
+    toggle.checked = false;
+    toggle.dispatchEvent(new Event("change"));
+  });
+});
