@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,8 @@ from .message import N_
 from .problem import Problem, error
 
 DOMAIN = "messages"
+_CASE = re.compile(r"%\((\w+):\w+\)")
+"""A value named with its grammatical case, `%(date:ablative)s`, as Kazakh messages name a date's."""
 
 
 def catalog_path(locales: Path, lang: str) -> Path:
@@ -46,6 +49,14 @@ class Locale:
     def date(self, date: datetime.date) -> str:
         """A date as readers of the language write it: `25 ноября 2026 г.`, `2026 ж. 25 қараша`."""
         return format_date(date, "long", locale=self.lang)
+
+    def format(self, message: str, **values: object) -> str:
+        """A message in this language with its values; a date value as `date` writes it. The case a
+        Kazakh message names (`%(date:ablative)s`) is not applied here: the date stays as `date`
+        writes it, until the cases' own formatting replaces this."""
+        text = _CASE.sub(r"%(\1)", self.gettext(message))
+        return text % {name: self.date(value) if isinstance(value, datetime.date) else value
+                       for name, value in values.items()}
 
 
 def _untranslated(fuzzy: bool) -> str:

@@ -54,6 +54,13 @@ def version_path(date: datetime.date) -> str:
     return f"versions/{date}.md"
 
 
+def source_url(date: datetime.date) -> str:
+    """Where a version's Markdown file is published as it is, beside its page: `versions/<date>.md`.
+    An address, not a page: the build copies the file there after rendering, since a `.md`
+    file among the renderer's pages would become a page."""
+    return f"versions/{date}.md"
+
+
 def changes_path(date: datetime.date) -> str:
     """What a version changed against the one before it: `changes/<date>/`."""
     return f"changes/{date}.md"
@@ -97,10 +104,11 @@ class PageMaker:
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
                                       extensions=["jinja2.ext.i18n"], keep_trailing_newline=True,
                                       trim_blocks=True, lstrip_blocks=True)
-        self.env.install_gettext_translations(locale.translations, newstyle=True)
+        self.env.globals["_"] = locale.format  # a date passed to _() is formatted in the page's language
         self.env.filters["date"] = locale.date
         self.env.filters["plain"] = dialect.plain_markdown
-        self.env.globals.update(version_path=version_path, changes_path=changes_path, correction=self.correction)
+        self.env.globals.update(version_path=version_path, changes_path=changes_path, source_url=source_url,
+                                correction=self.correction)
 
     def correction(self, version: Version) -> str:
         """What a translation correction says on the history and change pages; empty otherwise."""
@@ -121,7 +129,13 @@ class PageMaker:
             link = posixpath.relpath(target, posixpath.dirname(path) or ".")
             return f"{link}#{anchor}" if anchor else link
 
-        return self.env.get_template(template).render(href=href, current=self.current, **context)
+        def url(target: str) -> str:
+            """A link in HTML, which the renderer leaves as written: from this page's address to
+            `target`, an address under the language's root (`versions/2026-11-24.md`, `history/`)."""
+            link = posixpath.relpath(target, page_url(path) or ".")
+            return link + "/" if target.endswith("/") else link
+
+        return self.env.get_template(template).render(href=href, url=url, current=self.current, **context)
 
     def _state(self, date: datetime.date) -> dict:
         """When a version is or was in force, relative to the build date."""

@@ -89,6 +89,8 @@ def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, pr
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
         render_language(lang, site_url, _theme_strings(locales[lang]), pages, files, work / "pages",
                         staging / lang, project.config, project.theme)
+        for url, data in feeds.source_files(policy, lang).items():
+            (staging / lang / url).write_bytes(data)
     indexed = [page.url for page in pages if page.searchable]  # the same in every language; the rest is noindex
     _write_root(staging, policy, locales, today, project, site_url, indexed)
 

@@ -205,9 +205,10 @@ def test_versions_json_matches_the_content(demo_site):
             item = entry["languages"][lang]
             assert item["sha256"] == hashlib.sha256(version.path.read_bytes()).hexdigest()
             assert (item["title"], item["summary"]) == (version.title, version.summary)
-            for key in ("url", "changes_url"):
+            for key in ("url", "changes_url", "source_url"):
                 assert item[key].startswith(SITE_URL)
                 assert demo_site.path(item[key][len(SITE_URL):]).is_file()
+            assert demo_site.path(item["source_url"][len(SITE_URL):]).read_bytes() == version.path.read_bytes()
 
 
 @each_lang
