@@ -31,7 +31,7 @@ screenshots: $(VENV)/.test-installed
 
 catalogs: $(VENV)/.site-installed ## after changing a user-facing string: extract it, update every catalog
 	$(BIN)/pybabel extract -F babel.cfg -o theme/locales/messages.pot --no-location --project allurauto-policy --no-wrap \
-	  -k message -k say -k N_ -k error:4 -k warning:4 .
+	  -k message -k say -k N_ -k format -k error:4 -k warning:4 .
 	$(BIN)/pybabel update -i theme/locales/messages.pot -d theme/locales --no-fuzzy-matching --ignore-obsolete --no-wrap
 
 $(VENV)/.site-installed: requirements.txt

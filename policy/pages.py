@@ -66,6 +66,11 @@ def changes_path(date: datetime.date) -> str:
     return f"changes/{date}.md"
 
 
+def since_path(date: datetime.date) -> str:
+    """What changed from an archived version to the one in force: `since/<date>/`."""
+    return f"since/{date}.md"
+
+
 def unit_markdown(unit: Unit, lang: str) -> str:
     """A unit as a page shows it: its anchor, its number linking to itself, cross-references linked.
 
@@ -107,8 +112,8 @@ class PageMaker:
         self.env.globals["_"] = locale.format  # a date passed to _() is formatted in the page's language
         self.env.filters["date"] = locale.date
         self.env.filters["plain"] = dialect.plain_markdown
-        self.env.globals.update(version_path=version_path, changes_path=changes_path, source_url=source_url,
-                                correction=self.correction)
+        self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
+                                source_url=source_url, correction=self.correction)
 
     def correction(self, version: Version) -> str:
         """What a translation correction says on the history and change pages; empty otherwise."""
@@ -119,10 +124,16 @@ class PageMaker:
             "languages": self.locale.languages(version.corrects), "original": self.locale.language(ORIGINAL)}
 
     def pages(self) -> list[Page]:
-        """The home page, the history, and each version's text and changes: linear in the number of versions."""
+        """The home page, the history, each version's text and changes, and what changed since each
+        archived version: linear in the number of versions."""
         dates = self.policy.dates
         return ([self.home(), self.history()] + [self.version(date) for date in dates]
-                + [self.changes(date) for date in dates])
+                + [self.changes(date) for date in dates] + [self.since(date) for date in self.archived])
+
+    @property
+    def archived(self) -> list[datetime.date]:
+        """The versions that were in force before the one in force on the build date."""
+        return [date for date in self.policy.dates if self.current and date < self.current]
 
     def _render(self, template: str, path: str, **context) -> str:
         def href(target: str, anchor: str = "") -> str:
@@ -180,13 +191,24 @@ class PageMaker:
         path = changes_path(date)
         version = self.policy.get(self.lang, date)
         previous = self.policy.previous(date)
-        changes = []
-        if previous:
-            changes = summary(compare(self.policy.get(self.lang, previous).document, version.document))
+        changes = self._changes(previous, date) if previous else []
         title = self.locale.gettext("Changes in the version of %(date)s") % {"date": self.locale.date(date)}
         body = self._render("changes.md", path, title=title, version=version, previous=previous,
-                            changes=[self._change(change) for change in changes], state=self._state(date))
+                            changes=changes, state=self._state(date))
         return Page(path, title, body)
+
+    def since(self, date: datetime.date) -> Page:
+        """What changed from the archived version of `date` to the version in force, as a change page shows it."""
+        path = since_path(date)
+        title = self.locale.format("Changes since the version of %(date)s", date=date)
+        body = self._render("since.md", path, title=title, version=self.policy.get(self.lang, date),
+                            changes=self._changes(date, self.current), state=self._state(date))
+        return Page(path, title, body)
+
+    def _changes(self, old: datetime.date, new: datetime.date) -> list[dict]:
+        """What the templates show of each change from the version of `old` to that of `new`."""
+        return [self._change(change) for change in
+                summary(compare(self.policy.get(self.lang, old).document, self.policy.get(self.lang, new).document))]
 
     def _change(self, change: Change) -> dict:
         """What the changes template shows of one change: its id, label and redline."""

@@ -24,8 +24,13 @@ def text(element) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ").replace("\u202f", " ").replace("\xa0", " "))
 
 
+ARCHIVED = DEMO_DATES[:3]
+"""The demo's versions before the one in force on the build date, 2026-06-01."""
+
+
 def page_urls(dates):
-    return ["", "history/"] + [f"versions/{d}/" for d in dates] + [f"changes/{d}/" for d in dates]
+    return (["", "history/"] + [f"versions/{d}/" for d in dates] + [f"changes/{d}/" for d in dates]
+            + [f"since/{d}/" for d in ARCHIVED])
 
 
 def test_every_page_and_file_exists(demo_site):
@@ -147,6 +152,42 @@ def test_change_page_shows_each_kind_of_change(demo_site, lang):
     assert summary.select_one('a[href="../../versions/2026-06-01/#p-4-1-6"]'), "renumbered, shown as such"
     assert "4.1.5 → 4.1.6" in text(summary)
     assert not page.select("article h3#p-4-1-6"), "unchanged wording is not repeated"
+
+
+@each_lang
+def test_changed_since_an_archived_version_is_its_redline_against_the_version_in_force(demo_site, lang):
+    """Three versions' changes at once, aligned and renumbered as on a change page: 4.1.5 added and
+    the later ones renumbered, 5.4 removed, 8.2's 30 days now 15; in Kazakh also 8.1, whose
+    translation 2025-09-01 corrected."""
+    page = demo_site.page(f"{lang}/since/2024-01-15/")
+    corrected = {"p-8-1"} if lang == "kk" else set()
+    assert {h["id"] for h in page.select("article h3")} == {
+        "p-1-1-1", "p-4-1-5", "removed-p-5-4", "p-7-1", "p-7-2", "p-8-2"} | corrected
+    redline = redline_after(page, "p-8-2")
+    assert any(d.get_text().endswith("30") for d in redline.select("del"))
+    assert any(i.get_text().endswith("15") for i in redline.select("ins"))
+    summary = page.select_one("#summary").find_next_sibling("ul")
+    assert "4.1.5 → 4.1.6" in text(summary)
+    assert summary.select_one('a[href="../../versions/2026-06-01/#p-4-1-6"]'), "renumbered, in the version in force"
+    links = {a["href"] for a in page.select("article a")}
+    assert {"../../versions/2024-01-15/", "../../", "../../versions/2024-01-15/#p-8-2",
+            "../../versions/2026-06-01/#p-8-2"} <= links
+
+
+@each_lang
+def test_changed_since_the_previous_version_is_what_the_current_one_changed(demo_site, lang):
+    def changed(url):
+        return [(h["id"], str(h.find_next_sibling("div", class_="redline"))) for h in demo_site.page(url).select("article h3")]
+
+    assert changed(f"{lang}/since/2025-09-01/") == changed(f"{lang}/changes/2026-06-01/")
+
+
+@each_lang
+def test_only_archived_versions_link_to_what_changed_since(demo_site, lang):
+    for date in DEMO_DATES:
+        link = demo_site.page(f"{lang}/versions/{date}/").select_one(f'a[href="../../since/{date}/"]')
+        assert (link is not None) == (date in ARCHIVED), date
+        assert demo_site.path(f"{lang}/since/{date}/").is_file() == (date in ARCHIVED), date
 
 
 @each_lang
@@ -275,8 +316,8 @@ def test_search_finds_only_current_text(demo_site, lang):
     index = json.loads((demo_site.root / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "" in locations
-    assert not {loc for loc in locations if loc.startswith(("versions/", "changes/"))}
-    for url in ("versions/2024-01-15/", "changes/2026-06-01/"):
+    assert not {loc for loc in locations if loc.startswith(("versions/", "changes/", "since/"))}
+    for url in ("versions/2024-01-15/", "changes/2026-06-01/", "since/2024-01-15/"):
         assert demo_site.page(f"{lang}/{url}").select_one('meta[name=robots][content=noindex]')
     assert demo_site.page(f"{lang}/").select_one("meta[name=robots]") is None
 
