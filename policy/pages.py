@@ -19,7 +19,7 @@ from . import dialect
 from .change import Change, Kind, compare, summary
 from .clause import Unit
 from .i18n import Locale
-from .language import ORIGINAL
+from .language import LANGUAGES, NAMES, ORIGINAL
 from .redline import to_html
 from .reference import link_references
 from .version import Policy, Version
@@ -206,18 +206,38 @@ class PageMaker:
         return Page(path, title, body)
 
     def _changes(self, old: datetime.date, new: datetime.date) -> list[dict]:
-        """What the templates show of each change from the version of `old` to that of `new`."""
-        return [self._change(change) for change in
-                summary(compare(self.policy.get(self.lang, old).document, self.policy.get(self.lang, new).document))]
+        """What the templates show of each change from the version of `old` to that of `new`, with
+        the same unit's change in the other languages: found by its number, as the sync rule
+        matches units (every language changes the same ones)."""
+        def changes(lang: str) -> list[Change]:
+            return summary(compare(self.policy.get(lang, old).document, self.policy.get(lang, new).document))
 
-    def _change(self, change: Change) -> dict:
-        """What the changes template shows of one change: its id, label and redline."""
+        others = {lang: {_same_unit(change): change for change in changes(lang)}
+                  for lang in LANGUAGES if lang != self.lang}
+        return [self._change(change, {lang: found.get(_same_unit(change)) for lang, found in others.items()})
+                for change in changes(self.lang)]
+
+    def _change(self, change: Change, others: dict[str, Change | None]) -> dict:
+        """What the changes template shows of one change: its id, label and redline, and the redline
+        of each other language (None where that language's wording did not change)."""
         unit = change.unit
         label = unit.number or self.locale.gettext("Preamble")
         anchor = f"removed-{unit.anchor}" if change.kind is Kind.REMOVED else unit.anchor
-        redline = None
-        if change.text_changed:
-            gettext = self.locale.gettext
-            redline = to_html(change.segments(), gettext("added:"), gettext("removed:")).replace("\n", "<br>\n")
         return {"kind": change.kind.value, "text_changed": change.text_changed, "label": label,
-                "anchor": anchor, "old": change.old, "new": change.new, "redline": redline}
+                "anchor": anchor, "old": change.old, "new": change.new, "redline": self._redline(change),
+                "others": [{"lang": lang, "name": NAMES[lang], "redline": self._redline(other, lang)}
+                           for lang, other in others.items()]}
+
+    def _redline(self, change: Change | None, lang: str = "") -> str | None:
+        """A change's redline as HTML, its marks' hidden words in the page's language (`lang`: the
+        language of the text, when it is another)."""
+        if change is None or not change.text_changed:
+            return None
+        gettext = self.locale.gettext
+        hidden = self.lang if lang else ""
+        return to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden).replace("\n", "<br>\n")
+
+
+def _same_unit(change: Change) -> tuple[str, str]:
+    """What identifies a change's unit in every language: its new number, or its old one if removed."""
+    return ("new", change.new.number) if change.new else ("old", change.old.number)

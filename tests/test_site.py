@@ -182,6 +182,35 @@ def test_changed_since_the_previous_version_is_what_the_current_one_changed(demo
     assert changed(f"{lang}/since/2025-09-01/") == changed(f"{lang}/changes/2026-06-01/")
 
 
+def other_languages(page, anchor):
+    details = page.find(id=anchor).find_next_sibling("details")
+    assert "other-languages" in details["class"]
+    return details
+
+
+@each_lang
+def test_a_changed_unit_offers_its_redline_in_the_other_languages(demo_site, lang):
+    """Each block in another language says so (lang), and so do the marks' hidden words, in the page's language."""
+    page = demo_site.page(f"{lang}/changes/2026-06-01/")
+    others = [code for code in LANGS if code != lang]
+    for anchor in ("p-4-1-5", "removed-p-5-4", "p-7-1", "p-7-2"):
+        blocks = other_languages(page, anchor).select("div.redline")
+        assert [block["lang"] for block in blocks] == others, anchor
+        for mark in (m for block in blocks for m in block.select(".visually-hidden")):
+            assert mark["lang"] == lang
+    for block in other_languages(page, "p-7-1").select("div.redline"):
+        assert "7.2" in block.select_one("del").get_text() and "7.3" in block.select_one("ins").get_text()
+    assert [b.select("del") != [] for b in other_languages(page, "removed-p-5-4").select("div.redline")] == [True, True]
+
+
+def test_a_corrected_translation_shows_the_other_languages_unchanged(demo_site):
+    page = demo_site.page("kk/changes/2025-09-01/")
+    details = other_languages(page, "p-8-2")
+    assert not details.select("div.redline")
+    assert [span["lang"] for span in details.select("p > span[lang]")] == ["ru", "en"]
+    assert "мәтіні өзгерген жоқ" in text(details)
+
+
 @each_lang
 def test_only_archived_versions_link_to_what_changed_since(demo_site, lang):
     for date in DEMO_DATES:
