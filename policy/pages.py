@@ -9,6 +9,7 @@ as sanitized HTML or as escaped plain text.
 from __future__ import annotations
 
 import datetime
+import html
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,24 +72,44 @@ def since_path(date: datetime.date) -> str:
     return f"since/{date}.md"
 
 
+def parallel_path(date: datetime.date) -> str:
+    """A version in every language side by side: `parallel/<date>/`."""
+    return f"parallel/{date}.md"
+
+
 def unit_markdown(unit: Unit, lang: str) -> str:
     """A unit as a page shows it: its anchor, its number linking to itself, cross-references linked.
 
     Content reaches the page only as sanitized HTML (see `dialect`) or as escaped plain text in
     a heading; the anchors are added here, by code, so content never needs attribute lists."""
+    return "\n\n".join(_unit_blocks(unit, lang, in_html=False))
+
+
+def unit_html(unit: Unit, lang: str) -> str:
+    """A unit as HTML, for a page that puts it in an element of its own carrying the anchor (the
+    parallel page): its number links to that anchor, its headings are one level down, below the
+    page's title."""
+    return "\n".join(_unit_blocks(unit, lang, in_html=True))
+
+
+def _unit_blocks(unit: Unit, lang: str, in_html: bool) -> list[str]:
     blocks = []
     for index, block in enumerate(unit.blocks):
         if block.kind == "heading":
             marks, text = block.source.split(None, 1)
-            anchor = f" {{#{unit.anchor}}}" if index == 0 and unit.number else ""
-            blocks.append(f"{marks} {dialect.plain_markdown(text)}{anchor}")
+            if in_html:
+                level = min(len(marks) + 1, 6)
+                blocks.append(f"<h{level}>{html.escape(block.text)}</h{level}>")
+            else:
+                anchor = f" {{#{unit.anchor}}}" if index == 0 and unit.number else ""
+                blocks.append(f"{marks} {dialect.plain_markdown(text)}{anchor}")
         elif index == 0 and unit.number:
             rest = _linked(block.source[len(unit.label):], lang)
             fragment = dialect.render(f"[{unit.label}](#{unit.anchor}){rest}")
-            blocks.append(fragment.replace("<p>", f'<p id="{unit.anchor}">', 1))
+            blocks.append(fragment if in_html else fragment.replace("<p>", f'<p id="{unit.anchor}">', 1))
         else:
             blocks.append(dialect.render(_linked(block.source, lang)))
-    return "\n\n".join(blocks)
+    return blocks
 
 
 def _linked(markdown: str, lang: str) -> str:
@@ -102,8 +123,8 @@ def _linked(markdown: str, lang: str) -> str:
 class PageMaker:
     """Makes every page of one language for a build date."""
 
-    def __init__(self, policy: Policy, locale: Locale, today: datetime.date, templates: Path):
-        self.policy, self.locale, self.today = policy, locale, today
+    def __init__(self, policy: Policy, locale: Locale, today: datetime.date, templates: Path, site_url: str):
+        self.policy, self.locale, self.today, self.site_url = policy, locale, today, site_url
         self.lang = locale.lang
         self.current = policy.in_force(today)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
@@ -113,7 +134,17 @@ class PageMaker:
         self.env.filters["date"] = locale.date
         self.env.filters["plain"] = dialect.plain_markdown
         self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
-                                source_url=source_url, correction=self.correction)
+                                parallel_path=parallel_path, source_url=source_url, correction=self.correction,
+                                version_of=lambda date: policy.get(self.lang, date), address=self.address,
+                                source_address=self.source_address, language=locale.language(self.lang))
+
+    def address(self, path: str) -> str:
+        """The full address of this language's page at `path`, as a printed page gives it."""
+        return f"{self.site_url}{self.lang}/{page_url(path)}"
+
+    def source_address(self, version: Version) -> str:
+        """The full address of a version's published source file."""
+        return f"{self.site_url}{version.lang}/{source_url(version.date)}"
 
     def correction(self, version: Version) -> str:
         """What a translation correction says on the history and change pages; empty otherwise."""
@@ -124,11 +155,12 @@ class PageMaker:
             "languages": self.locale.languages(version.corrects), "original": self.locale.language(ORIGINAL)}
 
     def pages(self) -> list[Page]:
-        """The home page, the history, each version's text and changes, and what changed since each
-        archived version: linear in the number of versions."""
+        """The home page, the history, each version's text, changes and languages side by side, and
+        what changed since each archived version: linear in the number of versions."""
         dates = self.policy.dates
         return ([self.home(), self.history()] + [self.version(date) for date in dates]
-                + [self.changes(date) for date in dates] + [self.since(date) for date in self.archived])
+                + [self.changes(date) for date in dates] + [self.since(date) for date in self.archived]
+                + [self.parallel(date) for date in dates])
 
     @property
     def archived(self) -> list[datetime.date]:
@@ -203,6 +235,24 @@ class PageMaker:
         title = self.locale.format("Changes since the version of %(date)s", date=date)
         body = self._render("since.md", path, title=title, version=self.policy.get(self.lang, date),
                             changes=self._changes(date, self.current), state=self._state(date))
+        return Page(path, title, body)
+
+    def parallel(self, date: datetime.date) -> Page:
+        """The version of `date` in every language, unit by unit in rows, the original first: units
+        are matched by number, which every language shares (the `same-units` rule)."""
+        path = parallel_path(date)
+        documents = {lang: self.policy.get(lang, date).document for lang in LANGUAGES}
+        rows = []
+        for unit in documents[ORIGINAL].all_units:
+            cells = []
+            for lang, document in documents.items():
+                same = document.by_number.get(unit.number) if unit.number else document.preamble
+                cells.append({"lang": lang, "name": NAMES[lang], "html": unit_html(same, lang) if same else ""})
+            rows.append({"anchor": unit.anchor, "cells": cells})
+        title = self.locale.format("Version of %(date)s in three languages", date=date)
+        body = self._render("parallel.md", path, title=title, version=self.policy.get(self.lang, date), rows=rows,
+                            versions=[self.policy.get(lang, date) for lang in LANGUAGES],
+                            original=self.locale.language(ORIGINAL))
         return Page(path, title, body)
 
     def _changes(self, old: datetime.date, new: datetime.date) -> list[dict]:

@@ -85,7 +85,7 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
 def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, site_url: str,
             work: Path, staging: Path) -> None:
     for lang in LANGUAGES:
-        pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
+        pages = PageMaker(policy, locales[lang], today, project.theme / "pages", site_url).pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
         render_language(lang, site_url, _theme_strings(locales[lang]), pages, files, work / "pages",
                         staging / lang, project.config, project.theme)

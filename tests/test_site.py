@@ -30,7 +30,7 @@ ARCHIVED = DEMO_DATES[:3]
 
 def page_urls(dates):
     return (["", "history/"] + [f"versions/{d}/" for d in dates] + [f"changes/{d}/" for d in dates]
-            + [f"since/{d}/" for d in ARCHIVED])
+            + [f"since/{d}/" for d in ARCHIVED] + [f"parallel/{d}/" for d in dates])
 
 
 def test_every_page_and_file_exists(demo_site):
@@ -220,6 +220,61 @@ def test_only_archived_versions_link_to_what_changed_since(demo_site, lang):
 
 
 @each_lang
+def test_parallel_page_has_every_unit_in_the_three_languages_original_first(real_site, lang):
+    policy, _ = load_policy(POLICY)
+    date = policy.dates[0]
+    page = real_site.page(f"{lang}/parallel/{date}/")
+    rows = page.select("article .parallel-row[id]")
+    assert [row["id"] for row in rows] == ["preamble"] + [u.anchor for u in policy.get("ru", date).document.units]
+    for row in rows:
+        cells = row.select(":scope > .parallel-cell")
+        assert [cell["lang"] for cell in cells] == list(LANGS), row["id"]
+        original = cells[0].select_one(".parallel-language span")
+        assert original["lang"] == lang and not cells[1].select(".parallel-language span")
+    for lang_code, cell in zip(LANGS, page.select_one("#p-8-2").select(".parallel-cell")):
+        unit = policy.get(lang_code, date).document.by_number["8.2"]
+        assert text(cell).strip().endswith(" ".join(unit.text.split()))
+        assert cell.select_one('a[href="#p-8-2"]').get_text() == unit.label
+    ids = {element["id"] for element in page.select("[id]")}
+    references = [a["href"] for a in page.select('.parallel-cell a[href^="#"]')]
+    clauses = [u for u in policy.get("ru", date).document.units if not u.is_section]
+    assert len(references) > 3 * len(clauses) and all(href[1:] in ids for href in references)
+    assert "#p-4" in [a["href"] for a in page.select_one("#p-6-2-1").select("[lang=kk] a")], "kk's own references"
+
+
+@each_lang
+def test_every_version_links_to_its_three_languages(demo_site, lang):
+    for date in DEMO_DATES:
+        assert demo_site.page(f"{lang}/versions/{date}/").select_one(f'a[href="../../parallel/{date}/"]')
+        assert demo_site.page(f"{lang}/parallel/{date}/").select_one(f'a[href="../../versions/{date}/"]')
+
+
+@pytest.mark.parametrize("url, address, files", [
+    ("", "versions/2026-06-01/", [("{lang}", "2026-06-01")]),
+    ("versions/2024-01-15/", "versions/2024-01-15/", [("{lang}", "2024-01-15")]),
+    ("changes/2026-06-01/", "changes/2026-06-01/", [("{lang}", "2026-06-01"), ("{lang}", "2025-09-01")]),
+    ("since/2025-03-01/", "since/2025-03-01/", [("{lang}", "2025-03-01"), ("{lang}", "2026-06-01")]),
+    ("parallel/2030-01-01/", "parallel/2030-01-01/", [(code, "2030-01-01") for code in LANGS]),
+])
+@each_lang
+def test_a_printed_page_says_what_it_is_where_it_lives_and_the_hash_of_its_files(demo_site, lang, url, address, files):
+    """The print-only header: title, language, effective date, the page's permanent address, and
+    each version file it shows with its SHA-256, as versions.json gives them."""
+    data = json.loads((demo_site.root / "versions.json").read_text(encoding="utf-8"))
+    entries = {(code, v["date"]): item for v in data["versions"] for code, item in v["languages"].items()}
+    page = demo_site.page(f"{lang}/{url}")
+    header = page.select_one("article > .print-only[data-search-exclude]")
+    assert header is page.select_one("article > *"), "at the top"
+    lines = text(header)
+    assert f"{SITE_URL}{lang}/{address}" in lines
+    assert header.select_one("strong").get_text() == page.select_one("article h1").get_text().removesuffix("¶")
+    for code, date in files:
+        item = entries[(code.format(lang=lang), date)]
+        assert f"{item['source_url']} SHA-256: {item['sha256']}" in lines
+    assert len(header.select("p")) == 2 + len(files)
+
+
+@each_lang
 def test_first_version_has_nothing_to_compare(demo_site, lang):
     page = demo_site.page(f"{lang}/changes/2024-01-15/")
     assert not page.select(".redline")
@@ -345,8 +400,9 @@ def test_search_finds_only_current_text(demo_site, lang):
     index = json.loads((demo_site.root / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "" in locations
-    assert not {loc for loc in locations if loc.startswith(("versions/", "changes/", "since/"))}
-    for url in ("versions/2024-01-15/", "changes/2026-06-01/", "since/2024-01-15/"):
+    assert not {loc for loc in locations if loc.startswith(("versions/", "changes/", "since/", "parallel/"))}
+    assert not [doc for doc in index["docs"] if SITE_URL in doc["text"]], "the print-only header is not indexed"
+    for url in ("versions/2024-01-15/", "changes/2026-06-01/", "since/2024-01-15/", "parallel/2026-06-01/"):
         assert demo_site.page(f"{lang}/{url}").select_one('meta[name=robots][content=noindex]')
     assert demo_site.page(f"{lang}/").select_one("meta[name=robots]") is None
 
