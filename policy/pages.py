@@ -136,7 +136,8 @@ class PageMaker:
         self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
                                 parallel_path=parallel_path, source_url=source_url, correction=self.correction,
                                 version_of=lambda date: policy.get(self.lang, date), address=self.address,
-                                source_address=self.source_address, language=locale.language(self.lang))
+                                source_address=self.source_address, language=locale.language(self.lang),
+                                page_url=page_url)
 
     def address(self, path: str) -> str:
         """The full address of this language's page at `path`, as a printed page gives it."""
@@ -215,8 +216,8 @@ class PageMaker:
         """Every version, newest first."""
         versions = [(self.policy.get(self.lang, date), self._state(date)) for date in reversed(self.policy.dates)]
         title = self.locale.gettext("Version history")
-        return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions),
-                    searchable=True)
+        return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions,
+                                                 today=self.today), searchable=True)
 
     def changes(self, date: datetime.date) -> Page:
         """The summary and the redlines of what the version of `date` changed."""

@@ -177,7 +177,8 @@ def test_changed_since_an_archived_version_is_its_redline_against_the_version_in
 @each_lang
 def test_changed_since_the_previous_version_is_what_the_current_one_changed(demo_site, lang):
     def changed(url):
-        return [(h["id"], str(h.find_next_sibling("div", class_="redline"))) for h in demo_site.page(url).select("article h3")]
+        headings = demo_site.page(url).select("article h3")
+        return [(h["id"], str(h.find_next_sibling("div", class_="redline"))) for h in headings]
 
     assert changed(f"{lang}/since/2025-09-01/") == changed(f"{lang}/changes/2026-06-01/")
 
@@ -306,6 +307,26 @@ def test_history_lists_every_version_newest_first(demo_site, lang):
         assert version.summary in body
         assert hashlib.sha256(version.path.read_bytes()).hexdigest() in body
         assert page.select_one(f'a[href="../versions/{date}/"]') and page.select_one(f'a[href="../changes/{date}/"]')
+
+
+@each_lang
+def test_history_carries_the_date_fields_answers_in_its_language(demo_site, lang):
+    """The field (hidden until its script runs) has its label; the answers are data in the page:
+    each version's date, name, period as its own page says it, and links; the script is a file."""
+    page = demo_site.page(f"{lang}/history/")
+    box = page.select_one("article .in-force[hidden]")
+    assert box.select_one("label")["for"] == "in-force-date" and box.select_one("input#in-force-date[type=date]")
+    assert box.select_one("#in-force-answer")["role"] == "status"
+    data = json.loads(page.select_one("script#in-force-data[type='application/json']").string)
+    assert [version["date"] for version in data["versions"]] == list(DEMO_DATES) and data["today"] == "2026-11-25"
+    for version in data["versions"]:
+        date = version["date"]
+        assert urljoin(f"{lang}/history/", version["page"]) == f"{lang}/versions/{date}/"
+        assert urljoin(f"{lang}/history/", version["changes"]) == f"{lang}/changes/{date}/"
+        own_page = demo_site.page(f"{lang}/versions/{date}/").select_one("article")
+        assert version["period"].replace("\u202f", " ") in text(own_page)
+    assert page.select_one('script[src="../assets/in-force.js"]')
+    assert demo_site.path(f"{lang}/assets/in-force.js").is_file()
 
 
 @pytest.mark.parametrize("url", ["", "history/", "versions/2024-01-15/", "changes/2026-06-01/", "404.html"])
