@@ -169,7 +169,7 @@ def test_redirects_stay_on_the_host_the_visitor_used(served):
     ("ru/assets/javascripts/bundle.*.min.js", YEAR), ("kk/assets/stylesheets/main.*.min.css", YEAR),
     ("en/assets/javascripts/workers/search.*.min.js", YEAR),
     ("ru/versions/2024-01-15/", DAY), ("kk/changes/2026-06-01/", DAY), ("en/versions/2030-01-01/index.html", DAY),
-    ("ru/versions/2024-01-15.md", DAY),
+    ("ru/versions/2024-01-15.md", DAY), ("en/since/2024-01-15/", DAY), ("kk/parallel/2026-06-01/", DAY),
     ("ru/", REVALIDATE), ("ru/history/", REVALIDATE), ("ru/feed.xml", REVALIDATE), ("versions.json", REVALIDATE),
     ("", REVALIDATE), ("sitemap.xml", REVALIDATE), ("ru/assets/policy.js", REVALIDATE),
     ("ru/search/search_index.json", REVALIDATE), ("ru/nope", REVALIDATE)])
