@@ -33,7 +33,7 @@
       return;
     }
     var first = element("p");
-    first.append(element("strong", data.lead), " ", link(found.page, found.label), " — " + found.period);
+    first.append(element("strong", data.lead), " ", link(found.page, found.label), element("br"), found.period);
     answer.append(first, element("p"));
     answer.lastChild.append(link(found.changes, data.changes));
     if (day > data.today) answer.append(element("p", data.future));
