@@ -12,7 +12,7 @@ from pathlib import Path
 
 import brotli
 
-TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
+TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".md")
 """The kinds of file worth compressing; images and fonts are compressed already."""
 MIN_SIZE = 512
 """Below this many bytes a file fits in a packet or two anyway."""

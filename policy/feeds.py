@@ -1,4 +1,5 @@
-"""Machine-readable files: versions.json, each language's Atom feed, sitemap.xml and robots.txt."""
+"""Machine-readable files: versions.json, each language's Atom feed and version sources, sitemap.xml
+and robots.txt."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import xml.etree.ElementTree as ET
 from .dates import OFFSET
 from .i18n import Locale
 from .language import LANGUAGES, ORIGINAL
-from .pages import changes_path, page_url, version_path
+from .pages import changes_path, page_url, source_url, version_path
 from .version import Policy
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -18,7 +19,8 @@ XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:
-    """Every version with its date, status, and per language its title, summary, URLs and SHA-256."""
+    """Every version with its date, status, and per language its title, summary, URLs (page, changes,
+    source) and the SHA-256 of the source."""
     current = policy.in_force(today)
     entries = []
     for date in policy.dates:
@@ -28,11 +30,18 @@ def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:
             languages[lang] = {
                 "title": version.title, "summary": version.summary, "sha256": version.sha256,
                 "url": f"{site_url}{lang}/{page_url(version_path(date))}",
+                "source_url": f"{site_url}{lang}/{source_url(date)}",
                 "changes_url": f"{site_url}{lang}/{page_url(changes_path(date))}",
             }
         entries.append({"date": date.isoformat(), "status": policy.status(date, today), "languages": languages})
     return json.dumps({"generated_for": today.isoformat(), "current": current and current.isoformat(),
                        "versions": entries}, ensure_ascii=False, indent=2) + "\n"
+
+
+def source_files(policy: Policy, lang: str) -> dict[str, bytes]:
+    """Each version's file in `lang`, byte for byte as read and checked, by its address under the
+    language's root: what the SHA-256 on the pages is of."""
+    return {source_url(date): policy.get(lang, date).source.data for date in policy.dates}
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:

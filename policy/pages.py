@@ -9,6 +9,7 @@ as sanitized HTML or as escaped plain text.
 from __future__ import annotations
 
 import datetime
+import html
 import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
@@ -21,7 +22,7 @@ from .change import Change, Kind, compare, summary
 from .clause import Block, Document, Unit
 from .compiled import COMPILED
 from .i18n import Locale
-from .language import ORIGINAL
+from .language import LANGUAGES, NAMES, ORIGINAL
 from .redline import to_html
 from .reference import link_references
 from .version import Policy, Version
@@ -58,9 +59,26 @@ def version_path(date: datetime.date) -> str:
     return f"versions/{date}.md"
 
 
+def source_url(date: datetime.date) -> str:
+    """Where a version's Markdown file is published as it is, beside its page: `versions/<date>.md`.
+    An address, not a page: the build copies the file there after rendering, since a `.md`
+    file among the renderer's pages would become a page."""
+    return f"versions/{date}.md"
+
+
 def changes_path(date: datetime.date) -> str:
     """What a version changed against the one before it: `changes/<date>/`."""
     return f"changes/{date}.md"
+
+
+def since_path(date: datetime.date) -> str:
+    """What changed from an archived version to the one in force: `since/<date>/`."""
+    return f"since/{date}.md"
+
+
+def parallel_path(date: datetime.date) -> str:
+    """A version in every language side by side: `parallel/<date>/`."""
+    return f"parallel/{date}.md"
 
 
 def unit_markdown(unit: Unit, lang: str) -> str:
@@ -68,19 +86,34 @@ def unit_markdown(unit: Unit, lang: str) -> str:
 
     Content reaches the page only as sanitized HTML (see `dialect`) or as escaped plain text in
     a heading; the anchors are added here, by code, so content never needs attribute lists."""
+    return "\n\n".join(_unit_blocks(unit, lang, in_html=False))
+
+
+def unit_html(unit: Unit, lang: str) -> str:
+    """A unit as HTML, for a page that puts it in an element of its own carrying the anchor (the
+    parallel page): its number links to that anchor, its headings are one level down, below the
+    page's title."""
+    return "\n".join(_unit_blocks(unit, lang, in_html=True))
+
+
+def _unit_blocks(unit: Unit, lang: str, in_html: bool) -> list[str]:
     blocks = []
     for index, block in enumerate(unit.blocks):
         if block.kind == "heading":
             marks, text = block.source.split(None, 1)
-            anchor = f" {{#{unit.anchor}}}" if index == 0 and unit.number else ""
-            blocks.append(f"{marks} {dialect.plain_markdown(text)}{anchor}")
+            if in_html:
+                level = min(len(marks) + 1, 6)
+                blocks.append(f"<h{level}>{html.escape(block.text)}</h{level}>")
+            else:
+                anchor = f" {{#{unit.anchor}}}" if index == 0 and unit.number else ""
+                blocks.append(f"{marks} {dialect.plain_markdown(text)}{anchor}")
         elif index == 0 and unit.number:
             rest = _linked(block.source[len(unit.label):], lang)
             fragment = dialect.render(f"[{unit.label}](#{unit.anchor}){rest}")
-            blocks.append(fragment.replace("<p>", f'<p id="{unit.anchor}">', 1))
+            blocks.append(fragment if in_html else fragment.replace("<p>", f'<p id="{unit.anchor}">', 1))
         else:
             blocks.append(dialect.render(_linked(block.source, lang)))
-    return "\n\n".join(blocks)
+    return blocks
 
 
 @lru_cache(maxsize=4096)
@@ -115,8 +148,8 @@ def _description(version: Version) -> str:
 class PageMaker:
     """Makes every page of one language for a build date."""
 
-    def __init__(self, policy: Policy, locale: Locale, today: datetime.date, templates: Path):
-        self.policy, self.locale, self.today = policy, locale, today
+    def __init__(self, policy: Policy, locale: Locale, today: datetime.date, templates: Path, site_url: str):
+        self.policy, self.locale, self.today, self.site_url = policy, locale, today, site_url
         self.lang = locale.lang
         self.current = policy.in_force(today)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
@@ -126,7 +159,19 @@ class PageMaker:
         self.env.globals["gettext"] = locale.format  # `_()` hands its values over: a date takes its sentence's case
         self.env.filters["date"] = locale.date
         self.env.filters["plain"] = dialect.plain_markdown
-        self.env.globals.update(version_path=version_path, changes_path=changes_path, correction=self.correction)
+        self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
+                                parallel_path=parallel_path, source_url=source_url, correction=self.correction,
+                                version_of=lambda date: policy.get(self.lang, date), address=self.address,
+                                source_address=self.source_address, language=locale.language(self.lang),
+                                page_url=page_url)
+
+    def address(self, path: str) -> str:
+        """The full address of this language's page at `path`, as a printed page gives it."""
+        return f"{self.site_url}{self.lang}/{page_url(path)}"
+
+    def source_address(self, version: Version) -> str:
+        """The full address of a version's published source file."""
+        return f"{self.site_url}{version.lang}/{source_url(version.date)}"
 
     def correction(self, version: Version) -> str:
         """What a translation correction says on the history and change pages; empty otherwise."""
@@ -137,17 +182,30 @@ class PageMaker:
             "languages": self.locale.languages(version.corrects), "original": self.locale.language(ORIGINAL)}
 
     def pages(self) -> list[Page]:
-        """The home page, the history, and each version's text and changes: linear in the number of versions."""
+        """The home page, the history, each version's text, changes and languages side by side, and
+        what changed since each archived version: linear in the number of versions."""
         dates = self.policy.dates
         return ([self.home(), self.history()] + [self.version(date) for date in dates]
-                + [self.changes(date) for date in dates])
+                + [self.changes(date) for date in dates] + [self.since(date) for date in self.archived]
+                + [self.parallel(date) for date in dates])
+
+    @property
+    def archived(self) -> list[datetime.date]:
+        """The versions that were in force before the one in force on the build date."""
+        return [date for date in self.policy.dates if self.current and date < self.current]
 
     def _render(self, template: str, path: str, **context) -> str:
         def href(target: str, anchor: str = "") -> str:
             link = _relative(target, posixpath.dirname(path) or ".")
             return f"{link}#{anchor}" if anchor else link
 
-        return self.env.get_template(template).render(href=href, current=self.current, **context)
+        def url(target: str) -> str:
+            """A link in HTML, which the renderer leaves as written: from this page's address to
+            `target`, an address under the language's root (`versions/2026-11-24.md`, `history/`)."""
+            link = posixpath.relpath(target, page_url(path) or ".")
+            return link + "/" if target.endswith("/") else link
+
+        return self.env.get_template(template).render(href=href, url=url, current=self.current, **context)
 
     def _state(self, date: datetime.date) -> dict:
         """When a version is or was in force, relative to the build date."""
@@ -184,30 +242,79 @@ class PageMaker:
         """Every version, newest first."""
         versions = [(self.policy.get(self.lang, date), self._state(date)) for date in reversed(self.policy.dates)]
         title = self.locale.gettext("Version history")
-        return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions),
-                    searchable=True)
+        return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions,
+                                                 today=self.today), searchable=True)
 
     def changes(self, date: datetime.date) -> Page:
         """The summary and the redlines of what the version of `date` changed."""
         path = changes_path(date)
         version = self.policy.get(self.lang, date)
         previous = self.policy.previous(date)
-        changes = []
-        if previous:
-            changes = summary(compare(self.policy.get(self.lang, previous).document, version.document))
+        changes = self._changes(previous, date) if previous else []
         title = self.locale.format("Changes in the version of %(date)s", date=date)
         body = self._render("changes.md", path, title=title, version=version, previous=previous,
-                            changes=[self._change(change) for change in changes], state=self._state(date))
+                            changes=changes, state=self._state(date))
         return Page(path, title, body, description=_description(version))
 
-    def _change(self, change: Change) -> dict:
-        """What the changes template shows of one change: its id, label and redline."""
+    def since(self, date: datetime.date) -> Page:
+        """What changed from the archived version of `date` to the version in force, as a change page shows it."""
+        path = since_path(date)
+        title = self.locale.format("Changes since the version of %(date)s", date=date)
+        body = self._render("since.md", path, title=title, version=self.policy.get(self.lang, date),
+                            changes=self._changes(date, self.current), state=self._state(date))
+        return Page(path, title, body)
+
+    def parallel(self, date: datetime.date) -> Page:
+        """The version of `date` in every language, unit by unit in rows, the original first: units
+        are matched by number, which every language shares (the `same-units` rule)."""
+        path = parallel_path(date)
+        documents = {lang: self.policy.get(lang, date).document for lang in LANGUAGES}
+        rows = []
+        for unit in documents[ORIGINAL].all_units:
+            cells = []
+            for lang, document in documents.items():
+                same = document.by_number.get(unit.number) if unit.number else document.preamble
+                cells.append({"lang": lang, "name": NAMES[lang], "html": unit_html(same, lang) if same else ""})
+            rows.append({"anchor": unit.anchor, "cells": cells})
+        title = self.locale.format("Version of %(date)s in three languages", date=date)
+        body = self._render("parallel.md", path, title=title, version=self.policy.get(self.lang, date), rows=rows,
+                            versions=[self.policy.get(lang, date) for lang in LANGUAGES],
+                            original=self.locale.language(ORIGINAL))
+        return Page(path, title, body)
+
+    def _changes(self, old: datetime.date, new: datetime.date) -> list[dict]:
+        """What the templates show of each change from the version of `old` to that of `new`, with
+        the same unit's change in the other languages: found by its number, as the sync rule
+        matches units (every language changes the same ones)."""
+        def changes(lang: str) -> list[Change]:
+            return summary(compare(self.policy.get(lang, old).document, self.policy.get(lang, new).document))
+
+        others = {lang: {_same_unit(change): change for change in changes(lang)}
+                  for lang in LANGUAGES if lang != self.lang}
+        return [self._change(change, {lang: found.get(_same_unit(change)) for lang, found in others.items()})
+                for change in changes(self.lang)]
+
+    def _change(self, change: Change, others: dict[str, Change | None]) -> dict:
+        """What the changes template shows of one change: its id, label and redline, and the redline
+        of each other language (None where that language's wording did not change)."""
         unit = change.unit
         label = unit.number or self.locale.gettext("Preamble")
         anchor = f"removed-{unit.anchor}" if change.kind is Kind.REMOVED else unit.anchor
-        redline = None
-        if change.text_changed:
-            gettext = self.locale.gettext
-            redline = to_html(change.segments(), gettext("added:"), gettext("removed:")).replace("\n", "<br>\n")
         return {"kind": change.kind.value, "text_changed": change.text_changed, "label": label,
-                "anchor": anchor, "old": change.old, "new": change.new, "redline": redline}
+                "anchor": anchor, "old": change.old, "new": change.new, "redline": self._redline(change),
+                "others": [{"lang": lang, "name": NAMES[lang], "redline": self._redline(other, lang)}
+                           for lang, other in others.items()]}
+
+    def _redline(self, change: Change | None, lang: str = "") -> str | None:
+        """A change's redline as HTML, its marks' hidden words in the page's language (`lang`: the
+        language of the text, when it is another)."""
+        if change is None or not change.text_changed:
+            return None
+        gettext = self.locale.gettext
+        hidden = self.lang if lang else ""
+        return to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden).replace("\n", "<br>\n")
+
+
+def _same_unit(change: Change) -> tuple[str, str]:
+    """What identifies a change's unit in every language: its new number, or its old one if removed."""
+    return ("new", change.new.number) if change.new else ("old", change.old.number)

@@ -140,10 +140,12 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
 def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, site_url: str,
             work: Path, staging: Path, dirty: bool = False) -> None:
     for lang in LANGUAGES:
-        pages = PageMaker(policy, locales[lang], today, project.theme / "pages").pages()
+        pages = PageMaker(policy, locales[lang], today, project.theme / "pages", site_url).pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
         render_language(lang, site_url, _theme_strings(locales[lang]), pages, files, work / "pages",
                         staging / lang, project.config, project.theme, dirty)
+        for url, data in feeds.source_files(policy, lang).items():
+            (staging / lang / url).write_bytes(data)
     indexed = [page.url for page in pages if page.searchable]  # the same in every language; the rest is noindex
     _write_root(staging, policy, locales, today, project, site_url, indexed)
 

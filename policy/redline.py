@@ -93,13 +93,15 @@ def new_side(segments: list[Segment]) -> str:
     return "".join(s.text for s in segments if s.op != DELETE)
 
 
-def to_html(segments: list[Segment], added: str, removed: str) -> str:
+def to_html(segments: list[Segment], added: str, removed: str, lang: str = "") -> str:
     """HTML with `<ins>`/`<del>`; each starts with visually hidden text (`added`, `removed`, in the
-    page's language) so a screen reader says what the colour shows. A change of white space alone
-    is shown as the new white space."""
+    page's language, `lang` when the text is in another) so a screen reader says what the colour
+    shows. A change of white space alone is shown as the new white space."""
     hidden = {INSERT: added, DELETE: removed}
+    attribute = f' lang="{html.escape(lang)}"' if lang else ""
     return _marked(segments, html.escape, lambda op, text: (
-        f'<{_TAGS[op]}><span class="visually-hidden">{html.escape(hidden[op])} </span>{text}</{_TAGS[op]}>'))
+        f'<{_TAGS[op]}><span class="visually-hidden"{attribute}>{html.escape(hidden[op])} </span>{text}'
+        f'</{_TAGS[op]}>'))
 
 
 def to_markdown(segments: list[Segment]) -> str:

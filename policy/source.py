@@ -27,14 +27,16 @@ _CYRILLIC = re.compile("[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 @dataclass(frozen=True, eq=False)
 class Source:
-    """A version file's text, normalised to UTF-8 with LF line endings and no BOM.
+    """A version file's bytes, and its text normalised to UTF-8 with LF line endings and no BOM.
 
-    The SHA-256 published for a version is of this text, so a copy re-saved with CRLF line
-    endings or a BOM still verifies. A file read again with the same bytes gives the same Source
-    (see `read_source`), so what is worked out from a source can be cached by its identity.
+    The site publishes the bytes as they are, beside the version's page, and the SHA-256 it
+    shows is of them: `sha256sum` of the downloaded file gives the same digest. A file read again
+    with the same bytes gives the same Source (see `read_source`), so what is worked out from a
+    source can be cached by its identity.
     """
 
     path: Path
+    data: bytes
     text: str
     meta: dict[str, str | list[str]]
     meta_lines: dict[str, int]
@@ -45,7 +47,7 @@ class Source:
 
     @property
     def sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return hashlib.sha256(self.data).hexdigest()
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
@@ -93,12 +95,13 @@ def _understood(path: Path, data: bytes) -> tuple[Source | None, tuple[Problem, 
     text, problems = decode(path, data)
     if text is None:
         return None, tuple(problems)
-    source, found = parse_source(path, text)
+    source, found = parse_source(path, text, data)
     return source, tuple(check_characters(path, text) + found)
 
 
-def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
-    """Split normalised text into front matter and body, and validate the front matter."""
+def parse_source(path: Path, text: str, data: bytes | None = None) -> tuple[Source | None, list[Problem]]:
+    """Split normalised text into front matter and body, and validate the front matter; `data`
+    is the file's bytes (by default the text's UTF-8)."""
     lines = text.split("\n")
     if lines[0].strip() != _FENCE:
         return None, [error(path, 1, "front-matter",
@@ -111,7 +114,8 @@ def parse_source(path: Path, text: str) -> tuple[Source | None, list[Problem]]:
     if problems:
         return None, problems
     body = "\n".join(lines[end + 1:])
-    return Source(path, text, meta, meta_lines, body, end + 2), []
+    data = text.encode("utf-8") if data is None else data
+    return Source(path, data, text, meta, meta_lines, body, end + 2), []
 
 
 class _TwiceError(yaml.MarkedYAMLError):

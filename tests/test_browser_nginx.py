@@ -57,7 +57,9 @@ def page_kinds():
     kinds = [("", 200), ("nope/deeper/", 404)]
     for lang in LANGS:
         kinds += [(f"{lang}/{path}", 200) for path in ("", "history/", "versions/2024-01-15/",
-                                                       "versions/2030-01-01/", "changes/2026-06-01/")]
+                                                       "versions/2030-01-01/", "changes/2026-06-01/",
+                                                       "history/?on=2025-05-03", "since/2024-01-15/",
+                                                       "parallel/2026-06-01/")]
         kinds.append((f"{lang}/versions/2099-01-01/", 404))
     return kinds
 

@@ -2,12 +2,14 @@
 build leaving the previous site untouched."""
 
 import datetime
+import hashlib
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from policy import feeds
 from policy.check import check
 from policy.problem import ContentError
 from policy.publish import build_site
@@ -97,6 +99,18 @@ def test_bom_and_crlf_are_accepted(content, errors):
     path = content / "kk" / FIRST
     path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
     assert errors(content) == set()
+
+
+def test_the_sha256_and_the_published_source_are_the_files_bytes(content):
+    """A file saved with a BOM and CRLF is published as it is, and its SHA-256 is what sha256sum
+    says of it, not of the normalised text the check reads."""
+    path = content / "kk" / FIRST
+    data = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(data)
+    policy, _ = check(content, TODAY)
+    date = datetime.date.fromisoformat(FIRST.removesuffix(".md"))
+    assert policy.get("kk", date).sha256 == hashlib.sha256(data).hexdigest()
+    assert feeds.source_files(policy, "kk") == {f"versions/{FIRST}": data}
 
 
 def test_raw_script(content, errors):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import datetime
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -177,24 +178,33 @@ def maker():
             body=f"\n# {heading}\n\nIntro {text}\n\n## 1. {heading}\n\n1.1. {text}\n\n1.2. End\n")
         versions = {**policy.versions, "ru": {date: dataclasses.replace(version, source=source)}}
         return PageMaker(dataclasses.replace(policy, versions=versions), locale, datetime.date(2026, 11, 25),
-                         ROOT / "theme" / "pages").pages()
+                         ROOT / "theme" / "pages", "https://allurauto.kz/policy/").pages()
     return pages
 
 
 PAGE_LINKS = re.compile(rf"{SAFE_URL.pattern}|^(\.\./)*[\w/-]+\.(md|xml)(#[\w-]+)?$")
 """The links the templates write between pages, as Markdown paths that MkDocs turns into addresses."""
-PAGE_LEVEL_TAGS = PAGE_TAGS | {"div", "span", "code", "ins", "del"}
-PAGE_LEVEL_ATTRIBUTES = {**PAGE_ATTRIBUTES, "div": {"class", "id"}, "span": {"class"}, "p": {"id", "class"}}
+PAGE_LEVEL_TAGS = PAGE_TAGS | {"div", "span", "code", "ins", "del", "details", "summary", "label", "input",
+                               "script"}
+PAGE_LEVEL_ATTRIBUTES = {**PAGE_ATTRIBUTES, "div": {"class", "id", "lang", "hidden", "role", "data-search-exclude"},
+                         "span": {"class", "lang"}, "p": {"id", "class", "lang"},
+                         "a": {"href", "class", "title", "type"}, "details": {"class"}, "label": {"for"},
+                         "input": {"type", "id"}, "script": {"src", "type", "id"}}
 TEMPLATE_CLASSES = {"admonition", "info", "warning", "note", "admonition-title", "redline", "visually-hidden",
-                    "headerlink"}
+                    "headerlink", "print-only", "other-languages", "redline-language", "in-force", "parallel",
+                    "parallel-row", "parallel-head", "parallel-cell", "parallel-language"}
 """What the page templates and the renderer mark; content can add no class of its own."""
+SCRIPTS = [{"type": "application/json", "id": "in-force-data"}, {"src": "../assets/in-force.js"}]
+"""The history's date field: its script, a file, and its answers as JSON data."""
+CODE = re.compile(r"[0-9a-f]{64}|(sha256sum|shasum -a 256|Get-FileHash) [0-9]{4}-[0-9]{2}-[0-9]{2}\.md")
+"""What the templates show as code: a SHA-256, and the commands that check one."""
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(texts, min_size=3, max_size=3))
 def test_whole_pages_stay_inert(maker, texts):
     """A title, a summary and a text (and the text on one line as headings) as the home page, the
-    history, the version and its changes show them."""
+    history, the version, its changes and its three languages side by side show them."""
     title, summary, text = texts[0], texts[1], without_empty_headings(texts[2])
     heading = " ".join(text.split()) or "x"
     for page in maker(" ".join(title.split()) or "x", " ".join(summary.split()) or "x", heading, text):
@@ -203,4 +213,8 @@ def test_whole_pages_stay_inert(maker, texts):
         classes = {name for _, attrs in Elements(shown).elements for name in (attrs.get("class") or "").split()}
         assert classes <= TEMPLATE_CLASSES, (page.path, texts, classes - TEMPLATE_CLASSES)
         for code in re.findall(r"<code>(.*?)</code>", shown, re.S):
-            assert re.fullmatch(r"[0-9a-f]{64}", code), (page.path, texts, code)
+            assert CODE.fullmatch(code), (page.path, texts, code)
+        scripts = [attrs for tag, attrs in Elements(shown).elements if tag == "script"]
+        assert scripts in ([], SCRIPTS), (page.path, texts, scripts)
+        for data in re.findall(r'<script type="application/json"[^>]*>(.*?)</script>', shown, re.S):
+            assert "<" not in data and json.loads(data), (page.path, texts)

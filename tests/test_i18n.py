@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import shutil
 
 import pytest
@@ -59,3 +60,20 @@ def test_a_sentence_ending_in_a_russian_date_has_one_full_stop(demo_site):
         assert "г.." not in text, path
     banner = demo_site.page("ru/versions/2024-01-15/").get_text(" ", strip=True)
     assert "по 28 февраля 2025\u202fг. Читать" in banner
+
+
+@pytest.mark.parametrize("lang, expected", [
+    ("ru", "Редакция от 1 марта 2025 г. на трёх языках"),
+    ("en", "Version of March 1, 2025 in three languages"),
+])
+def test_a_date_passed_to_a_message_is_written_in_its_language(lang, expected):
+    locale, _ = load_locale(LOCALES, lang)
+    assert locale.format("Version of %(date)s in three languages", date=datetime.date(2025, 3, 1)) \
+        .replace("\u202f", " ") == expected
+
+
+def test_a_kazakh_message_naming_a_dates_case_is_filled():
+    """The case after the colon (`%(date:attributive)s`) is accepted; the date is filled in."""
+    locale, _ = load_locale(LOCALES, "kk")
+    text = locale.format("Version of %(date)s in three languages", date=datetime.date(2025, 3, 1))
+    assert "%" not in text and "2025" in text and text.endswith("редакция үш тілде")

@@ -179,7 +179,8 @@ def test_no_kazakh_page_leaves_a_date_in_the_nominative_before_a_word_that_needs
     """Babel's form ("2026 ж. 1 маусым") nowhere, and no month in the nominative before бастап,
     дейін, күшіне or редакция, on any Kazakh page."""
     pages = articles(demo_site, "kk")
-    assert len(pages) == 12
+    assert {"kk", "kk/history", "kk/changes/2030-01-01", "kk/since/2024-01-15",
+            "kk/parallel/2030-01-01"} <= set(pages)
     uninflected = re.compile(rf"\d{{4}} ж\.|\b({MONTHS}) (бастап|дейін|күшіне|редакция)")
     assert [(url, match[0]) for url, body in pages.items() for match in uninflected.finditer(body)] == []
 
@@ -194,6 +195,7 @@ def test_kazakh_feed_titles(demo_site):
 def test_upcoming_first_version_before_any_is_in_force(loaded):
     """Before the first version takes effect, its page says only when (no version is in force to name)."""
     policy, _ = load_policy(DEMO)
-    pages = PageMaker(policy, loaded["kk"], datetime.date(2023, 12, 1), ROOT / "theme" / "pages").pages()
+    pages = PageMaker(policy, loaded["kk"], datetime.date(2023, 12, 1), ROOT / "theme" / "pages",
+                      "https://allurauto.kz/policy/").pages()
     body = next(page.body for page in pages if page.path == "versions/2024-01-15.md")
     assert "Бұл редакция 2024 жылғы 15 қаңтарда күшіне енеді." in body

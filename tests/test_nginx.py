@@ -4,7 +4,9 @@ language negotiation, 404 pages, precompressed files, caching, security headers,
 from __future__ import annotations
 
 import gzip
+import hashlib
 import http.client
+import json
 import re
 from dataclasses import dataclass
 from email.message import Message
@@ -16,6 +18,7 @@ import pytest
 from tests.conftest import require_tool
 from tools.nginx import BROTLI_MODULE
 
+SITE_URL = "https://allurauto.kz/policy/"
 YEAR = "public, max-age=31536000, immutable"
 DAY = "public, max-age=86400"
 REVALIDATE = "no-cache"
@@ -166,6 +169,7 @@ def test_redirects_stay_on_the_host_the_visitor_used(served):
     ("ru/assets/javascripts/bundle.*.min.js", YEAR), ("kk/assets/stylesheets/main.*.min.css", YEAR),
     ("en/assets/javascripts/workers/search.*.min.js", YEAR),
     ("ru/versions/2024-01-15/", DAY), ("kk/changes/2026-06-01/", DAY), ("en/versions/2030-01-01/index.html", DAY),
+    ("ru/versions/2024-01-15.md", DAY), ("en/since/2024-01-15/", DAY), ("kk/parallel/2026-06-01/", DAY),
     ("ru/", REVALIDATE), ("ru/history/", REVALIDATE), ("ru/feed.xml", REVALIDATE), ("versions.json", REVALIDATE),
     ("", REVALIDATE), ("sitemap.xml", REVALIDATE), ("ru/assets/policy.js", REVALIDATE),
     ("ru/search/search_index.json", REVALIDATE), ("ru/nope", REVALIDATE)])
@@ -189,3 +193,31 @@ def test_dotfiles_are_not_served(served, path):
     response = fetch(served, path)
     assert response.status == 404
     assert b"next build replaces" not in response.body
+
+
+def test_every_source_downloads_with_the_sha256_the_pages_and_versions_json_show(served):
+    """Each version's Markdown file, fetched as a reader would (plain or gzip), is text/markdown in
+    UTF-8 with the security headers, and its SHA-256 is the one of versions.json, of its version
+    page and of the history page, which link to it."""
+    versions = json.loads(fetch(served, "versions.json").body)["versions"]
+    histories = {lang: fetch(served, f"{lang}/history/").body.decode() for lang in ("ru", "kk", "en")}
+    for entry in versions:
+        for lang, item in entry["languages"].items():
+            path = item["source_url"].removeprefix(SITE_URL)
+            assert path == f"{lang}/versions/{entry['date']}.md"
+            plain, packed = fetch(served, path), fetch(served, path, {"Accept-Encoding": "gzip"})
+            assert plain.status == packed.status == 200
+            assert plain.header("Content-Type") == "text/markdown; charset=utf-8"
+            assert plain.header("X-Content-Type-Options") == "nosniff" and csp(plain)["default-src"] == ["'none'"]
+            assert hashlib.sha256(plain.body).hexdigest() == item["sha256"]
+            assert gzip.decompress(packed.body) == plain.body
+            page = fetch(served, item["url"].removeprefix(SITE_URL)).body.decode()
+            name = f"{entry['date']}.md"
+            for html, link in ((page, f"../{name}"), (histories[lang], f"../versions/{name}")):
+                assert item["sha256"] in html and f'href="{link}"' in html
+
+
+@pytest.mark.parametrize("path", ["ru/versions/2099-01-01.md", "kk/versions/2024-01-15.md/"])
+def test_a_missing_source_is_the_languages_404(served, path):
+    response = fetch(served, path)
+    assert response.status == 404 and f'<html lang="{path[:2]}"' in response.body.decode()

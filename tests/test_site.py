@@ -24,8 +24,13 @@ def text(element) -> str:
     return re.sub(r"\s+", " ", element.get_text(" ").replace("\u202f", " ").replace("\xa0", " "))
 
 
+ARCHIVED = DEMO_DATES[:3]
+"""The demo's versions before the one in force on the build date, 2026-06-01."""
+
+
 def page_urls(dates):
-    return ["", "history/"] + [f"versions/{d}/" for d in dates] + [f"changes/{d}/" for d in dates]
+    return (["", "history/"] + [f"versions/{d}/" for d in dates] + [f"changes/{d}/" for d in dates]
+            + [f"since/{d}/" for d in ARCHIVED] + [f"parallel/{d}/" for d in dates])
 
 
 def test_every_page_and_file_exists(demo_site):
@@ -150,6 +155,127 @@ def test_change_page_shows_each_kind_of_change(demo_site, lang):
 
 
 @each_lang
+def test_changed_since_an_archived_version_is_its_redline_against_the_version_in_force(demo_site, lang):
+    """Three versions' changes at once, aligned and renumbered as on a change page: 4.1.5 added and
+    the later ones renumbered, 5.4 removed, 8.2's 30 days now 15; in Kazakh also 8.1, whose
+    translation 2025-09-01 corrected."""
+    page = demo_site.page(f"{lang}/since/2024-01-15/")
+    corrected = {"p-8-1"} if lang == "kk" else set()
+    assert {h["id"] for h in page.select("article h3")} == {
+        "p-1-1-1", "p-4-1-5", "removed-p-5-4", "p-7-1", "p-7-2", "p-8-2"} | corrected
+    redline = redline_after(page, "p-8-2")
+    assert any(d.get_text().endswith("30") for d in redline.select("del"))
+    assert any(i.get_text().endswith("15") for i in redline.select("ins"))
+    summary = page.select_one("#summary").find_next_sibling("ul")
+    assert "4.1.5 → 4.1.6" in text(summary)
+    assert summary.select_one('a[href="../../versions/2026-06-01/#p-4-1-6"]'), "renumbered, in the version in force"
+    links = {a["href"] for a in page.select("article a")}
+    assert {"../../versions/2024-01-15/", "../../", "../../versions/2024-01-15/#p-8-2",
+            "../../versions/2026-06-01/#p-8-2"} <= links
+
+
+@each_lang
+def test_changed_since_the_previous_version_is_what_the_current_one_changed(demo_site, lang):
+    def changed(url):
+        headings = demo_site.page(url).select("article h3")
+        return [(h["id"], str(h.find_next_sibling("div", class_="redline"))) for h in headings]
+
+    assert changed(f"{lang}/since/2025-09-01/") == changed(f"{lang}/changes/2026-06-01/")
+
+
+def other_languages(page, anchor):
+    details = page.find(id=anchor).find_next_sibling("details")
+    assert "other-languages" in details["class"]
+    return details
+
+
+@each_lang
+def test_a_changed_unit_offers_its_redline_in_the_other_languages(demo_site, lang):
+    """Each block in another language says so (lang), and so do the marks' hidden words, in the page's language."""
+    page = demo_site.page(f"{lang}/changes/2026-06-01/")
+    others = [code for code in LANGS if code != lang]
+    for anchor in ("p-4-1-5", "removed-p-5-4", "p-7-1", "p-7-2"):
+        blocks = other_languages(page, anchor).select("div.redline")
+        assert [block["lang"] for block in blocks] == others, anchor
+        for mark in (m for block in blocks for m in block.select(".visually-hidden")):
+            assert mark["lang"] == lang
+    for block in other_languages(page, "p-7-1").select("div.redline"):
+        assert "7.2" in block.select_one("del").get_text() and "7.3" in block.select_one("ins").get_text()
+    assert [b.select("del") != [] for b in other_languages(page, "removed-p-5-4").select("div.redline")] == [True, True]
+
+
+def test_a_corrected_translation_shows_the_other_languages_unchanged(demo_site):
+    page = demo_site.page("kk/changes/2025-09-01/")
+    details = other_languages(page, "p-8-2")
+    assert not details.select("div.redline")
+    assert [span["lang"] for span in details.select("p > span[lang]")] == ["ru", "en"]
+    assert "мәтіні өзгерген жоқ" in text(details)
+
+
+@each_lang
+def test_only_archived_versions_link_to_what_changed_since(demo_site, lang):
+    for date in DEMO_DATES:
+        link = demo_site.page(f"{lang}/versions/{date}/").select_one(f'a[href="../../since/{date}/"]')
+        assert (link is not None) == (date in ARCHIVED), date
+        assert demo_site.path(f"{lang}/since/{date}/").is_file() == (date in ARCHIVED), date
+
+
+@each_lang
+def test_parallel_page_has_every_unit_in_the_three_languages_original_first(real_site, lang):
+    policy, _ = load_policy(POLICY)
+    date = policy.dates[0]
+    page = real_site.page(f"{lang}/parallel/{date}/")
+    rows = page.select("article .parallel-row[id]")
+    assert [row["id"] for row in rows] == ["preamble"] + [u.anchor for u in policy.get("ru", date).document.units]
+    for row in rows:
+        cells = row.select(":scope > .parallel-cell")
+        assert [cell["lang"] for cell in cells] == list(LANGS), row["id"]
+        original = cells[0].select_one(".parallel-language span")
+        assert original["lang"] == lang and not cells[1].select(".parallel-language span")
+    for lang_code, cell in zip(LANGS, page.select_one("#p-8-2").select(".parallel-cell")):
+        unit = policy.get(lang_code, date).document.by_number["8.2"]
+        assert text(cell).strip().endswith(" ".join(unit.text.split()))
+        assert cell.select_one('a[href="#p-8-2"]').get_text() == unit.label
+    ids = {element["id"] for element in page.select("[id]")}
+    references = [a["href"] for a in page.select('.parallel-cell a[href^="#"]')]
+    clauses = [u for u in policy.get("ru", date).document.units if not u.is_section]
+    assert len(references) > 3 * len(clauses) and all(href[1:] in ids for href in references)
+    assert "#p-4" in [a["href"] for a in page.select_one("#p-6-2-1").select("[lang=kk] a")], "kk's own references"
+
+
+@each_lang
+def test_every_version_links_to_its_three_languages(demo_site, lang):
+    for date in DEMO_DATES:
+        assert demo_site.page(f"{lang}/versions/{date}/").select_one(f'a[href="../../parallel/{date}/"]')
+        assert demo_site.page(f"{lang}/parallel/{date}/").select_one(f'a[href="../../versions/{date}/"]')
+
+
+@pytest.mark.parametrize("url, address, files", [
+    ("", "versions/2026-06-01/", [("{lang}", "2026-06-01")]),
+    ("versions/2024-01-15/", "versions/2024-01-15/", [("{lang}", "2024-01-15")]),
+    ("changes/2026-06-01/", "changes/2026-06-01/", [("{lang}", "2026-06-01"), ("{lang}", "2025-09-01")]),
+    ("since/2025-03-01/", "since/2025-03-01/", [("{lang}", "2025-03-01"), ("{lang}", "2026-06-01")]),
+    ("parallel/2030-01-01/", "parallel/2030-01-01/", [(code, "2030-01-01") for code in LANGS]),
+])
+@each_lang
+def test_a_printed_page_says_what_it_is_where_it_lives_and_the_hash_of_its_files(demo_site, lang, url, address, files):
+    """The print-only header: title, language, effective date, the page's permanent address, and
+    each version file it shows with its SHA-256, as versions.json gives them."""
+    data = json.loads((demo_site.root / "versions.json").read_text(encoding="utf-8"))
+    entries = {(code, v["date"]): item for v in data["versions"] for code, item in v["languages"].items()}
+    page = demo_site.page(f"{lang}/{url}")
+    header = page.select_one("article > .print-only[data-search-exclude]")
+    assert header is page.select_one("article > *"), "at the top"
+    lines = text(header)
+    assert f"{SITE_URL}{lang}/{address}" in lines
+    assert header.select_one("strong").get_text() == page.select_one("article h1").get_text().removesuffix("¶")
+    for code, date in files:
+        item = entries[(code.format(lang=lang), date)]
+        assert f"{item['source_url']} SHA-256: {item['sha256']}" in lines
+    assert len(header.select("p")) == 2 + len(files)
+
+
+@each_lang
 def test_first_version_has_nothing_to_compare(demo_site, lang):
     page = demo_site.page(f"{lang}/changes/2024-01-15/")
     assert not page.select(".redline")
@@ -183,6 +309,26 @@ def test_history_lists_every_version_newest_first(demo_site, lang):
         assert page.select_one(f'a[href="../versions/{date}/"]') and page.select_one(f'a[href="../changes/{date}/"]')
 
 
+@each_lang
+def test_history_carries_the_date_fields_answers_in_its_language(demo_site, lang):
+    """The field (hidden until its script runs) has its label; the answers are data in the page:
+    each version's date, name, period as its own page says it, and links; the script is a file."""
+    page = demo_site.page(f"{lang}/history/")
+    box = page.select_one("article .in-force[hidden]")
+    assert box.select_one("label")["for"] == "in-force-date" and box.select_one("input#in-force-date[type=date]")
+    assert box.select_one("#in-force-answer")["role"] == "status"
+    data = json.loads(page.select_one("script#in-force-data[type='application/json']").string)
+    assert [version["date"] for version in data["versions"]] == list(DEMO_DATES) and data["today"] == "2026-11-25"
+    for version in data["versions"]:
+        date = version["date"]
+        assert urljoin(f"{lang}/history/", version["page"]) == f"{lang}/versions/{date}/"
+        assert urljoin(f"{lang}/history/", version["changes"]) == f"{lang}/changes/{date}/"
+        own_page = demo_site.page(f"{lang}/versions/{date}/").select_one("article")
+        assert version["period"].replace("\u202f", " ") in text(own_page)
+    assert page.select_one('script[src="../assets/in-force.js"]')
+    assert demo_site.path(f"{lang}/assets/in-force.js").is_file()
+
+
 @pytest.mark.parametrize("url", ["", "history/", "versions/2024-01-15/", "changes/2026-06-01/", "404.html"])
 def test_switcher_leads_to_the_same_page_in_each_language(demo_site, url):
     for lang in LANGS:
@@ -205,9 +351,10 @@ def test_versions_json_matches_the_content(demo_site):
             item = entry["languages"][lang]
             assert item["sha256"] == hashlib.sha256(version.path.read_bytes()).hexdigest()
             assert (item["title"], item["summary"]) == (version.title, version.summary)
-            for key in ("url", "changes_url"):
+            for key in ("url", "changes_url", "source_url"):
                 assert item[key].startswith(SITE_URL)
                 assert demo_site.path(item[key][len(SITE_URL):]).is_file()
+            assert demo_site.path(item["source_url"][len(SITE_URL):]).read_bytes() == version.path.read_bytes()
 
 
 @each_lang
@@ -274,8 +421,9 @@ def test_search_finds_only_current_text(demo_site, lang):
     index = json.loads((demo_site.root / lang / "search" / "search_index.json").read_text(encoding="utf-8"))
     locations = {doc["location"].split("#")[0] for doc in index["docs"]}
     assert "" in locations
-    assert not {loc for loc in locations if loc.startswith(("versions/", "changes/"))}
-    for url in ("versions/2024-01-15/", "changes/2026-06-01/"):
+    assert not {loc for loc in locations if loc.startswith(("versions/", "changes/", "since/", "parallel/"))}
+    assert not [doc for doc in index["docs"] if SITE_URL in doc["text"]], "the print-only header is not indexed"
+    for url in ("versions/2024-01-15/", "changes/2026-06-01/", "since/2024-01-15/", "parallel/2026-06-01/"):
         assert demo_site.page(f"{lang}/{url}").select_one('meta[name=robots][content=noindex]')
     assert demo_site.page(f"{lang}/").select_one("meta[name=robots]") is None
 
