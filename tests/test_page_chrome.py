@@ -36,7 +36,7 @@ def chrome_strings(page: BeautifulSoup) -> list[str]:
     script shows (search messages). Elements in another language (the language switcher) are left out."""
     lang = page.html["lang"]
     for element in page.select("[lang]"):
-        if element.name != "html" and element["lang"] != lang:
+        if not element.decomposed and element.name != "html" and element["lang"] != lang:
             element.decompose()
     strings = [value for element in page.find_all(True) for name, value in element.attrs.items()
                if name in UI_ATTRIBUTES]
