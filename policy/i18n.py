@@ -132,16 +132,23 @@ def load_locale(locales: Path, lang: str) -> tuple[Locale | None, list[Problem]]
     if not path.is_file():
         return None, [error(path, 1, "translation", "the %(lang)s catalog of the site's own strings is missing",
                             lang=lang)]
-    with path.open("rb") as file:
-        catalog = read_po(file, locale=lang)
+    locale, problems = _understood(path, lang, path.read_bytes())
+    return locale, list(problems)
+
+
+@lru_cache(maxsize=16)
+def _understood(path: Path, lang: str, data: bytes) -> tuple[Locale | None, tuple[Problem, ...]]:
+    """A catalog's bytes as a locale: the same bytes give the same Locale, so the pages made with
+    it can be cached (see `pages.PageMaker`)."""
+    catalog = read_po(io.BytesIO(data), locale=lang)
     entries = [entry for entry in catalog if entry.id]
     problems = [error(path, entry.lineno or 1, "translation", _untranslated(entry.fuzzy), lang=lang, id=entry.id)
                 for entry in entries if entry.fuzzy or not _translated(entry.string)]
     problems += [problem for entry in entries if _translated(entry.string) for problem in
                  _field_problems(path, entry, lang)]
     if problems:
-        return None, problems
+        return None, tuple(problems)
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return Locale(lang, Translations(buffer, domain=DOMAIN)), []
+    return Locale(lang, Translations(buffer, domain=DOMAIN)), ()

@@ -14,6 +14,7 @@ import posixpath
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
@@ -145,6 +146,27 @@ def _description(version: Version) -> str:
     return " ".join(version.summary.split())
 
 
+class _Made:
+    """Pages made before, by everything they were made from: the preview makes every page again
+    after each save, and most of them from the same versions as the time before."""
+
+    LIMIT = 20_000
+
+    def __init__(self) -> None:
+        self.pages: dict[tuple, Page] = {}
+
+    def get(self, key: tuple, make: Callable[[], Page]) -> Page:
+        page = self.pages.get(key)
+        if page is None:
+            if len(self.pages) >= self.LIMIT:
+                self.pages.clear()
+            page = self.pages[key] = make()
+        return page
+
+
+_MADE = _Made()
+
+
 class PageMaker:
     """Makes every page of one language for a build date."""
 
@@ -158,6 +180,9 @@ class PageMaker:
         self.env.install_gettext_translations(locale.translations, newstyle=True)
         self.env.globals["gettext"] = locale.format  # `_()` hands its values over: a date takes its sentence's case
         self.env.filters["date"] = locale.date
+        self.made_with = (locale, templates, site_url, self.current,
+                          tuple(sorted((path.name, path.read_bytes()) for path in templates.glob("*.md"))))
+        """What every page depends on besides its own versions; with them, the key of a page made before."""
         self.env.filters["plain"] = dialect.plain_markdown
         self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
                                 parallel_path=parallel_path, source_url=source_url, correction=self.correction,
@@ -207,6 +232,16 @@ class PageMaker:
 
         return self.env.get_template(template).render(href=href, url=url, current=self.current, **context)
 
+    def _versions(self, date: datetime.date | None) -> tuple[Version, ...]:
+        """The version of `date` in every language (none for no date): what a page of it may show."""
+        return tuple(self.policy.get(lang, date) for lang in LANGUAGES) if date else ()
+
+    def _made(self, kind: str, date: datetime.date, make: Callable[[], Page], *inputs: object) -> Page:
+        """The page of `kind` for `date`, made by `make` unless it was made before from the same
+        inputs: the versions it shows, those of `inputs`, and where `date` stands on the build date."""
+        key = (self.made_with, kind, date, tuple(self._state(date).values()), self._versions(date), inputs)
+        return _MADE.get(key, make)
+
     def _state(self, date: datetime.date) -> dict:
         """When a version is or was in force, relative to the build date."""
         following = self.policy.next(date)
@@ -235,8 +270,10 @@ class PageMaker:
         """A version at its permanent address, with a banner unless it is the one in force; its title
         names its date, so that the versions' titles differ."""
         version = self.policy.get(self.lang, date)
-        return self._version_page(version_path(date), f"{version.title} · {self.locale.date(date)}", version,
-                                  searchable=False)
+        upcoming = self.policy.next(self.current) if self.current else None
+        return self._made("version", date, lambda: self._version_page(
+            version_path(date), f"{version.title} · {self.locale.date(date)}", version, searchable=False),
+            upcoming, self.policy.previous(date))
 
     def history(self) -> Page:
         """Every version, newest first."""
@@ -247,6 +284,10 @@ class PageMaker:
 
     def changes(self, date: datetime.date) -> Page:
         """The summary and the redlines of what the version of `date` changed."""
+        previous = self.policy.previous(date)
+        return self._made("changes", date, lambda: self._changes_page(date), self._versions(previous))
+
+    def _changes_page(self, date: datetime.date) -> Page:
         path = changes_path(date)
         version = self.policy.get(self.lang, date)
         previous = self.policy.previous(date)
@@ -258,6 +299,9 @@ class PageMaker:
 
     def since(self, date: datetime.date) -> Page:
         """What changed from the archived version of `date` to the version in force, as a change page shows it."""
+        return self._made("since", date, lambda: self._since_page(date), self._versions(self.current))
+
+    def _since_page(self, date: datetime.date) -> Page:
         path = since_path(date)
         title = self.locale.format("Changes since the version of %(date)s", date=date)
         body = self._render("since.md", path, title=title, version=self.policy.get(self.lang, date),
@@ -267,6 +311,9 @@ class PageMaker:
     def parallel(self, date: datetime.date) -> Page:
         """The version of `date` in every language, unit by unit in rows, the original first: units
         are matched by number, which every language shares (the `same-units` rule)."""
+        return self._made("parallel", date, lambda: self._parallel_page(date))
+
+    def _parallel_page(self, date: datetime.date) -> Page:
         path = parallel_path(date)
         documents = {lang: self.policy.get(lang, date).document for lang in LANGUAGES}
         rows = []

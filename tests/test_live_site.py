@@ -56,9 +56,10 @@ def test_a_save_renders_again_only_the_pages_it_changed(live, content):
 
 
 def test_the_live_site_is_the_site_a_full_build_makes(live, content, tmp_path):
-    for lang, old, new in (("ru", "Политика", "Новая политика"), ("kk", "саясаты", "жаңа саясаты"),
-                           ("en", "Personal Data", "New")):
-        edit(content, lang, "2030-01-01", old, new)
+    for date in ("2030-01-01", "2026-06-01"):  # the upcoming version, and the one in force
+        for lang, old, new in (("ru", "Политика", "Новая политика"), ("kk", "саясаты", "жаңа саясаты"),
+                               ("en", "Personal Data", "New")):
+            edit(content, lang, date, old, new)
     live.build()
     build_site(content, tmp_path / "full", BUILD_DATE, compress=False)
     assert files(live.out) == files(tmp_path / "full")
@@ -82,8 +83,11 @@ def test_a_change_to_the_theme_renders_everything_again(content, tmp_path):
     before = html_times(site.out)
     css = project.theme / "assets" / "policy.css"
     css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+    template = project.theme / "pages" / "parallel.md"
+    template.write_text(template.read_text(encoding="utf-8") + "\nA new line of the template.\n", encoding="utf-8")
     site.build()
     site.close()
     after = html_times(site.out)
     assert all(after[path] != before[path] for path in before)
     assert "/* changed */" in (site.out / "ru/assets/policy.css").read_text(encoding="utf-8")
+    assert "A new line of the template." in (site.out / "kk/parallel/2024-01-15/index.html").read_text(encoding="utf-8")
