@@ -8,6 +8,7 @@ Markdown files and a generated `mkdocs.yml` that inherits the project's, so each
 from __future__ import annotations
 
 import html
+import json
 import logging
 import os
 import shutil
@@ -49,32 +50,44 @@ def _front_matter(title: str, description: str, searchable: bool) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
 
 
-def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> tuple[bool, bool]:
+def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> tuple[set[str], bool]:
     """Put the generated Markdown pages, and files copied as they are, into a docs folder, writing
     only what differs from what is there: MkDocs renders again (in a dirty build) just the files
-    newer than their HTML. Return whether anything was written, and whether a page was removed."""
+    newer than their HTML. Return the paths written, and whether a page was removed."""
     wanted = {docs / page.path: _front_matter(page.title, page.description, page.searchable) + page.body
               for page in pages}
     wanted.update({docs / name: text for name, text in files.items()})
-    written = False
+    written = set()
     for path, text in wanted.items():
         data = text.encode("utf-8")
         if path.is_file() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        written = True
+        written.add(path.relative_to(docs).as_posix())
     stale = [path for path in docs.rglob("*") if path.is_file() and path not in wanted] if docs.is_dir() else []
     for path in stale:
         path.unlink()
     return written, bool(stale)
 
 
-def _touch_searchable(docs: Path, pages: list[Page]) -> None:
-    """A dirty build indexes only the pages it renders, so the searchable ones are always rendered."""
-    for page in pages:
-        if page.searchable:
-            os.utime(docs / page.path)
+def _search_index(site_dir: Path) -> Path:
+    return site_dir / "search" / "search_index.json"
+
+
+def _keep_in_search_index(index: Path, previous: str, pages: list[Page], written: set[str]) -> None:
+    """A dirty build indexes only the pages it rendered: put back the previous entries of the
+    searchable pages it did not, in the pages' order, as a full build writes them."""
+    order = [page.url for page in pages if page.searchable]
+    kept = [page.url for page in pages if page.searchable and page.path not in written]
+
+    def page(entry: dict) -> str:
+        return entry["location"].split("#", 1)[0]
+
+    data = json.loads(index.read_text(encoding="utf-8"))
+    entries = [entry for entry in json.loads(previous)["docs"] if page(entry) in kept] + data["docs"]
+    data["docs"] = sorted(entries, key=lambda entry: order.index(page(entry)))
+    index.write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
 def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: Path, site_url: str,
@@ -165,10 +178,11 @@ def render_language(lang: str, site_url: str, strings: dict[str, str], pages: li
     if dirty and not written and not removed:
         return
     dirty = dirty and not removed
-    if dirty:
-        _touch_searchable(folder / "docs", pages)
+    previous = _search_index(site_dir).read_text(encoding="utf-8") if dirty else None
     history = next(page.title for page in pages if page.path == HISTORY)
     run_mkdocs(write_config(folder, lang, config, theme, site_dir, site_url, strings, history), dirty)
+    if previous is not None:
+        _keep_in_search_index(_search_index(site_dir), previous, pages, written)
     _remove_what_belongs_to_the_top(site_dir)
 
 

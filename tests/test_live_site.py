@@ -41,7 +41,7 @@ def edit(content, lang, date, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_save_renders_again_only_the_pages_it_changed(live, content):
+def test_a_save_renders_again_only_the_pages_it_changed(live, content, tmp_path):
     before = html_times(live.out)
     edit(content, "en", "2030-01-01", "title: Personal Data Privacy Policy", "title: Privacy Policy (draft)")
     live.build()
@@ -53,6 +53,9 @@ def test_a_save_renders_again_only_the_pages_it_changed(live, content):
     assert elsewhere <= {"parallel/2030-01-01/index.html",  # it shows the English text too
                          "index.html", "history/index.html", "404.html"}  # always, where a language renders
     assert not any("2024-01-15" in path or "2025-03-01" in path for path in rendered)
+    assert "en/index.html" not in rendered  # so its search entries are the previous build's
+    build_site(content, tmp_path / "full", BUILD_DATE, compress=False)
+    assert files(live.out) == files(tmp_path / "full")
 
 
 def test_the_live_site_is_the_site_a_full_build_makes(live, content, tmp_path):
