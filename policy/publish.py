@@ -19,7 +19,7 @@ from .language import LANGUAGES, NAMES, ORIGINAL
 from .pages import PageMaker
 from .output import checked_output, publish, workspace
 from .problem import ContentError, Problem
-from .render import read_site_url, render_language
+from .render import read_site_url, render_language, share_assets
 from .version import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,6 +89,7 @@ def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, pr
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
         render_language(lang, site_url, _theme_strings(locales[lang]), pages, files, work / "pages",
                         staging / lang, project.config, project.theme)
+    share_assets(staging, LANGUAGES)
     indexed = [page.url for page in pages if page.searchable]  # the same in every language; the rest is noindex
     _write_root(staging, policy, locales, today, project, site_url, indexed)
 
@@ -102,7 +103,7 @@ def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today
     context = {"languages": languages, "default": ORIGINAL, "site_url": site_url, "root": address.path(site_url)}
     for name in ("index.html", "404.html"):
         (staging / name).write_text(env.get_template(name).render(context), encoding="utf-8")
-    shutil.copytree(project.theme / "root" / "assets", staging / "assets")
+    shutil.copytree(project.theme / "root" / "assets", staging / "assets", dirs_exist_ok=True)
     (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")
     (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, today), encoding="utf-8")
     if address.own_host(site_url):
