@@ -80,9 +80,11 @@ def test_the_search_loads_when_opened_and_finds_other_forms_of_a_word(browser, s
         assert {served + href for href in found} <= set(hrefs)
         assert all(href.startswith(f"{served}{lang}/") for href in hrefs)
         assert mark in page.eval_on_selector_all("mark", "marks => marks.map(mark => mark.textContent.toLowerCase())")
-        page.press(".md-search__input", "Enter")
+        page.press(".md-search__input", "Enter")  # the best result, in view once the search has closed
         page.wait_for_function("!document.getElementById('__search').checked")
         assert page.url in hrefs
+        page.wait_for_function("!document.body.hasAttribute('data-md-scrolllock')")
+        assert 0 <= page.evaluate("document.getElementById(location.hash.slice(1)).getBoundingClientRect().top") < 800
 
 
 def material_stylesheet() -> bytes:

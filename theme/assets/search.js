@@ -142,10 +142,11 @@
     return element;
   }
 
-  var first = null;
+  var first = null, shown = null;
   function show() {
-    if (!docs) return;
     var value = query.value.trim();
+    if (!docs || value === shown) return;
+    shown = value;
     var stems = (value.toLowerCase().replace(/ё/g, "е").match(/[\p{L}\p{N}]+/gu) || []).map(stem);
     var found = stems.length ? find(stems) : [], pages = [];
     found.forEach(function (each) {
@@ -196,24 +197,29 @@
     }
   });
 
-  // While the search is open on a phone it covers the page, which stays where it was.
+  // While the search is open on a phone it covers the page, which stays where it was, and goes
+  // back there when the search closes; unless a result was chosen: then the page goes to it.
   var locked = 0;
-  function lock(on) {
-    if (on) {
-      locked = scrollY;
-      document.body.setAttribute("data-md-scrolllock", "");
-      document.body.style.top = -locked + "px";
-    } else if (document.body.hasAttribute("data-md-scrolllock")) {
-      document.body.removeAttribute("data-md-scrolllock");
-      document.body.style.top = "";
-      scrollTo(0, locked);
-    }
+  function lock() {
+    locked = scrollY;
+    document.body.setAttribute("data-md-scrolllock", "");
+    document.body.style.top = -locked + "px";
+  }
+  function unlock(back) {
+    if (!document.body.hasAttribute("data-md-scrolllock")) return;
+    document.body.removeAttribute("data-md-scrolllock");
+    document.body.style.top = "";
+    if (back) scrollTo(0, locked);
   }
   function opened() {
     list.hidden = !toggle.checked;
     list.setAttribute("role", toggle.checked ? "list" : "presentation");
     var on = toggle.checked && !tablet.matches;
-    setTimeout(function () { if (on === (toggle.checked && !tablet.matches)) lock(on); }, on ? 400 : 100);
+    setTimeout(function () {
+      if (on !== (toggle.checked && !tablet.matches)) return;
+      if (on) lock();
+      else unlock(true);
+    }, on ? 400 : 100);
   }
   toggle.addEventListener("change", opened);
   opened();
@@ -225,7 +231,9 @@
     setTimeout(function () { show(); query.focus(); });
   });
   list.addEventListener("click", function (event) {
-    if (event.target.closest("a") && toggle.checked) toggle.click();
+    if (!event.target.closest("a")) return;
+    unlock(false);
+    if (toggle.checked) toggle.click();
   });
 
   fetch(new URL("search/search_index.json", base)).then(function (response) {
