@@ -25,6 +25,7 @@ _CLASS = re.compile(r"\.([\w-]+)")
 _ID = re.compile(r"#[\w-]+")
 _COMBINATOR = re.compile(r"[\s>+~]+")
 _READ = re.compile(r"var\(\s*(--[\w-]+)")
+_START_TAG = re.compile(r"""<[a-zA-Z](?:[^>"']|"[^"]*"|'[^']*')*>""")
 
 
 @dataclass
@@ -52,11 +53,12 @@ class _Collector(HTMLParser):
 
 
 def used_names(pages: Iterable[str], scripts: Iterable[str]) -> Names:
-    """The names in these HTML pages and scripts."""
+    """The names in these HTML pages and scripts. Pages of one site repeat their tags: each
+    distinct start tag is parsed once, on its own (after `<script>` a parser reads text)."""
     names = Names()
-    for page in pages:
+    for tag in sorted({tag for page in pages for tag in _START_TAG.findall(page)}):
         collector = _Collector(names)
-        collector.feed(page)
+        collector.feed(tag)
         collector.close()
     for script in scripts:
         names.words.update(re.findall(r"[\w-]+", script))
