@@ -1,16 +1,21 @@
-"""How long a build and a preview take on long histories (prints figures next to their budgets).
+"""How long a build and a preview take on long histories, and what a first visit weighs (prints
+figures next to their budgets).
 
 Histories of 10 and 100 versions are made from the frozen policy in tests/fixtures: each version
 changes clause 8.2 in all three languages. For each: a cold build (a new output folder), a warm
 build (the same folder again), and, for the longest, the preview's latency: the time from saving a
 file to the end of the rebuild that the browser reloads on (median of a few saves): for an edit of
 the newest version while it is upcoming (the draft an editor works on: `new-version` with a date
-still to come) and for an edit of the version in force, which every "changed since" page shows.
+still to come) and for an edit of the version in force, which every "changed since" page shows. And the weight
+of a first visit of its current Russian page: every response Chromium fetches from nginx before
+the visitor does anything, gzip, next to the policy text's own (its Markdown file, gzip).
 """
 
 from __future__ import annotations
 
 import datetime
+import gzip
+import os
 import queue
 import shutil
 import statistics
@@ -26,6 +31,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy.publish import build_site  # noqa: E402
+from tools.browser import CHROMIUM, chromium  # noqa: E402
+from tools.nginx import JS_MODULE, NGINX, nginx  # noqa: E402
+from tools.weight import BUDGET, first_visit  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "policy"
 DAYS = {"ru": "30 календарных дней", "kk": "30 күнтізбелік", "en": "30 calendar days"}
@@ -87,6 +95,17 @@ def preview_latency(content: Path, out: Path, edited: datetime.date, saves: int 
         server.wait(timeout=30)
 
 
+def first_visit_weight(content: Path, site: Path) -> str:
+    """The weight of a first visit of the current Russian page, next to the budget and the text's."""
+    text = len(gzip.compress(max((content / "ru").glob("*.md")).read_bytes(), compresslevel=9))
+    if not all(os.path.exists(tool) for tool in (NGINX, str(JS_MODULE), CHROMIUM)):
+        return f"first visit: not measured (needs {NGINX}, its njs module and {CHROMIUM})"
+    with nginx(site) as base, chromium() as browser, first_visit(browser, f"{base}ru/") as (_, sizes):
+        weight = sum(sizes.values())
+    return (f"first visit of the current page (ru): {weight / 1024:.1f} KB gzip in {len(sizes)} responses "
+            f"(budget {BUDGET / 1024:.0f} KB); the policy text itself: {text / 1024:.1f} KB gzip")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
@@ -101,7 +120,9 @@ def main() -> None:
             latency = preview_latency(content, folder / "preview", edited)
             print(f"preview, 100 versions, an edit of {label}: {latency:.1f} s from a save to the reload "
                   f"(budget {PREVIEW_BUDGET:.1f} s median)")
-            shutil.rmtree(folder / "preview", ignore_errors=True)
+            shutil.rmtree(folder / "preview", ignore_errors=True) And the weight
+of a first visit of its current Russian page: every response Chromium fetches from nginx before
+the visitor does anything, gzip, next to the policy text's own (its Markdown file, gzip).
 
 
 if __name__ == "__main__":

@@ -19,15 +19,12 @@ MIN_SIZE = 512
 
 
 def compress_site(site: Path) -> None:
-    """Write `name.gz` and `name.br` beside every text file of `site` that they make smaller.
-    The Material assets are the same in every language: each distinct file is compressed once."""
-    done: dict[bytes, tuple[bytes, bytes]] = {}
+    """Write `name.gz` and `name.br` beside every text file of `site` that they make smaller."""
     for path in sorted(site.rglob("*")):
         if path.suffix not in TEXT or not path.is_file() or path.stat().st_size < MIN_SIZE:
             continue
         data = path.read_bytes()
-        if data not in done:
-            done[data] = (gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=11))
-        for suffix, packed in zip((".gz", ".br"), done[data]):
+        copies = (gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=11))
+        for suffix, packed in zip((".gz", ".br"), copies):
             if len(packed) < len(data):
                 path.with_name(path.name + suffix).write_bytes(packed)

@@ -20,7 +20,7 @@ from .language import LANGUAGES, NAMES, ORIGINAL
 from .pages import PageMaker
 from .output import MARKER, checked_output, publish, workspace
 from .problem import ContentError, Problem
-from .render import read_site_url, render_language
+from .render import read_site_url, render_language, share_assets
 from .version import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -107,7 +107,7 @@ class LiveSite:
             self.out.mkdir(parents=True, exist_ok=True)
             _empty(self.out)
             _empty(self.work)
-        _render(policy, locales, self.today, self.project, self.site_url, self.work, self.out, dirty)
+        _render(policy, locales, self.today, self.project, self.site_url, self.work, self.out, dirty, live=True)
         (self.out / MARKER).write_text("A site built by build.py serve.\n", encoding="utf-8")
         self.rendered_with = theme
         return problems
@@ -138,7 +138,10 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
 
 
 def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, site_url: str,
-            work: Path, staging: Path, dirty: bool = False) -> None:
+            work: Path, staging: Path, dirty: bool = False, live: bool = False) -> None:
+    """Every language's pages, rendered into `staging`, and the site's top. `dirty`: render only
+    what changed since the previous render into `staging` (see `render_language`); `live`: for the
+    preview, which links Material's whole stylesheet (see `share_assets`)."""
     for lang in LANGUAGES:
         pages = PageMaker(policy, locales[lang], today, project.theme / "pages", site_url).pages()
         files = {"feed.xml": feeds.atom_feed(policy, locales[lang], site_url)}
@@ -146,6 +149,7 @@ def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, pr
                         staging / lang, project.config, project.theme, dirty)
         for url, data in feeds.source_files(policy, lang).items():
             (staging / lang / url).write_bytes(data)
+    share_assets(staging, LANGUAGES, trim=not live)
     indexed = [page.url for page in pages if page.searchable]  # the same in every language; the rest is noindex
     _write_root(staging, policy, locales, today, project, site_url, indexed)
 

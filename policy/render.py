@@ -7,23 +7,34 @@ Markdown files and a generated `mkdocs.yml` that inherits the project's, so each
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import os
+import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 import yaml
 
-from . import address
+from . import address, stylesheet
 from .compiled import COMPILED
 from .language import NAMES
 from .pages import HISTORY, HOME, Page
 
 SEARCH_LANGUAGE = {"kk": "ru"}
-"""The search index's stemmer per language, where it differs: lunr has no Kazakh, Russian is closest."""
+"""The search plugin's language, where it differs: the plugin takes only lunr's languages, which
+lack Kazakh. The index it writes does not depend on it; the theme's search.js reads it."""
+
+
+STYLESHEET = re.compile(r'(<link rel="stylesheet" href="[^"<>]*assets/)stylesheets/main\.css"')
+"""The link theme/main.html writes, to the stylesheet the build makes from Material's."""
+KEYBOARD_FOCUS = re.compile(r"(?<![\w-])\.focus-visible(?![\w-])")
+"""The class Material's bundle.js sets on an element focused by keyboard: the browser's own
+`:focus-visible` does the same without it."""
 
 
 class RenderError(Exception):
@@ -193,3 +204,58 @@ def _remove_what_belongs_to_the_top(site_dir: Path) -> None:
     for name in ("sitemap.xml", "sitemap.xml.gz"):
         (site_dir / name).unlink(missing_ok=True)
     shutil.rmtree(site_dir / "root", ignore_errors=True)
+
+
+def share_assets(site: Path, languages: Sequence[str], trim: bool = True) -> None:
+    """One copy of the theme's assets for every language, at the site's top, and only what the pages use.
+
+    MkDocs copies the theme's files into each language; one copy moves to `site/assets/`, where
+    every page links (theme/main.html, mkdocs.yml), and the others go. Material's scripts go too
+    (its bundle, search worker and lunr: the theme's own theme.js and search.js replace them), and
+    so do the source maps. Material's stylesheets become one, trimmed to the rules these pages use
+    and named by its digest, so that browsers may keep it for a year. Without `trim` (the preview,
+    which renders again only some pages and so could not rename the stylesheet in all of them) it
+    is Material's whole stylesheet, at the name the pages link. Where the site's top has its
+    assets already (a dirty build), the languages' new copies just go."""
+    copies = [site / lang / "assets" for lang in languages if (site / lang / "assets").is_dir()]
+    top = site / "assets"
+    if (top / "stylesheets").is_dir():
+        for copy in copies:
+            shutil.rmtree(copy)
+        return
+    copies[0].rename(top)
+    for copy in copies[1:]:
+        shutil.rmtree(copy)
+    shutil.rmtree(top / "javascripts")
+    if not trim:
+        _whole_stylesheet(top)
+        return
+    pages = sorted(path for lang in languages for path in (site / lang).rglob("*.html"))
+    name = _trimmed_stylesheet(top, pages)
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        page.write_text(STYLESHEET.sub(rf'\g<1>{name}"', text), encoding="utf-8")
+
+
+def _whole_stylesheet(top: Path) -> None:
+    """Material's stylesheets (main, palette) as one, at `stylesheets/main.css`, untrimmed."""
+    material = top / "stylesheets"
+    css = "".join(path.read_text(encoding="utf-8") for path in sorted(material.glob("*.min.css")))
+    shutil.rmtree(material)
+    material.mkdir()
+    (material / "main.css").write_text(KEYBOARD_FOCUS.sub(":focus-visible", css), encoding="utf-8")
+
+
+def _trimmed_stylesheet(top: Path, pages: list[Path]) -> str:
+    """Material's stylesheets (main, palette) as one, without what neither the pages nor the
+    theme's scripts use; its path under `top`, which holds its digest."""
+    material = top / "stylesheets"
+    css = "".join(path.read_text(encoding="utf-8") for path in sorted(material.glob("*.min.css")))
+    shutil.rmtree(material)
+    names = stylesheet.used_names((page.read_text(encoding="utf-8") for page in pages),
+                                  (script.read_text(encoding="utf-8") for script in sorted(top.glob("*.js"))))
+    css = stylesheet.trim(KEYBOARD_FOCUS.sub(":focus-visible", css), names).encode()
+    name = f"stylesheets/main.{hashlib.sha256(css).hexdigest()[:8]}.min.css"
+    material.mkdir()
+    (top / name).write_bytes(css)
+    return name

@@ -126,3 +126,37 @@ def test_coming_back_to_a_page_finds_the_drawer_closed(browser, base):
     page.wait_for_function("!document.getElementById('__drawer').checked")
     assert page.locator(".md-sidebar--primary").bounding_box()["x"] < 0, "the drawer is off the screen"
     page.context.close()
+
+
+def test_the_header_and_the_contents_follow_the_reading_and_a_jump_closes_the_drawer(browser, base):
+    """What the theme's script does in place of Material's bundle.js."""
+    page, _ = visit(browser, f"{base}ru/", viewport={"width": 1280, "height": 900})
+    title = page.locator(".md-header__title")
+    assert "md-header__title--active" not in title.get_attribute("class")
+    page.evaluate("scrollTo(0, document.getElementById('p-5').getBoundingClientRect().top + scrollY - 40)")
+    page.wait_for_function("document.querySelector('.md-header__title').matches('.md-header__title--active')")
+    links = ".md-sidebar--secondary .md-nav__link"
+    assert page.eval_on_selector_all(f"{links}--active", "links => links.map(a => a.hash)") == ["#p-5"]
+    assert page.eval_on_selector_all(f"{links}--passed", "links => links.map(a => a.hash)") == \
+        ["#p-1", "#p-2", "#p-3", "#p-4", "#p-5"]
+    height = page.eval_on_selector(".md-sidebar--secondary .md-sidebar__scrollwrap", "wrap => wrap.offsetHeight")
+    assert 0 < height < 900, "the table of contents scrolls on its own"
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.click(".md-header__button[for=__drawer]")
+    page.click(".md-sidebar--primary .md-nav--secondary a[href='#p-7']")
+    page.wait_for_function("!document.getElementById('__drawer').checked")
+    assert page.url.endswith("#p-7")
+    page.context.close()
+
+
+def test_the_drawer_the_switcher_and_links_work_without_javascript(browser, base):
+    page, requests = visit(browser, f"{base}kk/", viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    assert page.locator(".md-header__button[for=__search]").is_hidden(), "the search needs JavaScript"
+    page.click(".md-header__button[for=__drawer]")
+    page.click(".md-sidebar--primary a.md-nav__link[href='history/']")
+    assert page.url == f"{base}kk/history/"
+    switch_to(page, "en")
+    assert page.url == f"{base}en/history/"
+    page.click("a[href='../versions/2024-01-15/']")
+    assert page.url == f"{base}en/versions/2024-01-15/"
+    page.context.close()

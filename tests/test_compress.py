@@ -34,8 +34,8 @@ def test_every_text_file_has_its_compressed_copies(demo_site):
         assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == data, path
         assert len(packed) < len(data)
         compressed += 1
-    assert compressed > 100
-    for name in ("ru/index.html", "ru/assets/policy.css", "ru/search/search_index.json", "versions.json",
+    assert compressed > 50  # 15 files per language, the top's and the assets
+    for name in ("ru/index.html", "assets/policy.css", "ru/search/search_index.json", "versions.json",
                  "sitemap.xml", "ru/feed.xml"):
         assert (demo_site.root / f"{name}.gz").is_file(), name
     assert not list(demo_site.root.rglob("*.png.gz")), "images are compressed already"

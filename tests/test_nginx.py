@@ -47,7 +47,7 @@ def fetch(base: str, path: str, headers: dict[str, str] | None = None, method: s
 
 
 def fingerprinted(site, pattern: str) -> str:
-    """The path of a Material asset whose name holds its hash, e.g. ru/assets/javascripts/bundle.*.min.js."""
+    """The path of an asset whose name holds its hash, e.g. assets/stylesheets/main.*.min.css."""
     [path] = site.root.glob(pattern)
     return str(path.relative_to(site.root))
 
@@ -85,7 +85,7 @@ def test_the_server_remembers_the_language_of_the_pages_visited(served, demo_sit
     assert fetch(served, "", {"Accept-Language": "kk", "Cookie": "policy_language=en"}).header("Location") == \
         "/policy/en/"
     assert fetch(served, "en/", {"Cookie": "policy_language=en"}).header("Set-Cookie") == ""
-    for path in ("ru/assets/policy.js", "ru/nope", fingerprinted(demo_site, "ru/assets/javascripts/bundle.*.min.js")):
+    for path in ("assets/policy.js", "ru/nope", fingerprinted(demo_site, "assets/stylesheets/main.*.min.css")):
         assert fetch(served, path).header("Set-Cookie") == "", path
 
 
@@ -106,7 +106,7 @@ def test_not_found_in_the_right_language_with_its_styles(served, path, lang):
 
 
 @pytest.mark.parametrize("path", ["ru/", "versions.json", "ru/search/search_index.json",
-                                  "ru/assets/stylesheets/main.*.min.css", "ru/assets/javascripts/bundle.*.min.js"])
+                                  "assets/stylesheets/main.*.min.css", "assets/theme.js"])
 def test_precompressed_files_are_sent_as_they_are(served, demo_site, path):
     if "*" in path:
         path = fingerprinted(demo_site, path)
@@ -129,7 +129,7 @@ def test_brotli_when_the_module_is_installed(served, demo_site):
 def test_transfer_size_of_a_first_visit(served, demo_site):
     """The current page and everything it loads: far smaller compressed."""
     page = demo_site.path("ru/").read_text(encoding="utf-8")
-    files = ["ru/"] + [urljoin("ru/", link) for link in re.findall(r'(?:src|href)="(assets/[^"]+)"', page)]
+    files = ["ru/"] + [urljoin("ru/", link) for link in re.findall(r'(?:src|href)="(\.\./assets/[^"]+)"', page)]
     sizes = {encoding: sum(len(fetch(served, path, {"Accept-Encoding": encoding}).body) for path in files)
              for encoding in ("identity", "gzip")}
     assert sizes["gzip"] * 3 < sizes["identity"], sizes
@@ -143,7 +143,7 @@ def csp(response: Response) -> dict[str, list[str]]:
 @pytest.mark.parametrize("path, headers, status", [
     ("", {}, 200), ("", {"Accept-Language": "en"}, 302), ("ru", {}, 301), ("/policy", {}, 301), ("ru/nope", {}, 404),
     (".policy-site", {}, 404),
-    ("ru/assets/policy.css", {}, 200), ("versions.json", {"Accept-Encoding": "gzip"}, 200)])
+    ("assets/policy.css", {}, 200), ("versions.json", {"Accept-Encoding": "gzip"}, 200)])
 def test_security_headers_on_every_response(served, path, headers, status):
     response = fetch(served, path, headers)
     assert response.status == status
@@ -166,12 +166,12 @@ def test_redirects_stay_on_the_host_the_visitor_used(served):
 
 
 @pytest.mark.parametrize("path, expected", [
-    ("ru/assets/javascripts/bundle.*.min.js", YEAR), ("kk/assets/stylesheets/main.*.min.css", YEAR),
-    ("en/assets/javascripts/workers/search.*.min.js", YEAR),
+    ("assets/stylesheets/main.*.min.css", YEAR),
     ("ru/versions/2024-01-15/", DAY), ("kk/changes/2026-06-01/", DAY), ("en/versions/2030-01-01/index.html", DAY),
     ("ru/versions/2024-01-15.md", DAY), ("en/since/2024-01-15/", DAY), ("kk/parallel/2026-06-01/", DAY),
     ("ru/", REVALIDATE), ("ru/history/", REVALIDATE), ("ru/feed.xml", REVALIDATE), ("versions.json", REVALIDATE),
-    ("", REVALIDATE), ("sitemap.xml", REVALIDATE), ("ru/assets/policy.js", REVALIDATE),
+    ("", REVALIDATE), ("sitemap.xml", REVALIDATE), ("assets/policy.js", REVALIDATE),
+    ("assets/search.js", REVALIDATE),
     ("ru/search/search_index.json", REVALIDATE), ("ru/nope", REVALIDATE)])
 def test_cache_control_per_kind_of_file(served, demo_site, path, expected):
     if "*" in path:
@@ -188,7 +188,7 @@ def test_revalidated_files_answer_304_while_unchanged(served, path):
         assert again.status == 304 and again.body == b""
 
 
-@pytest.mark.parametrize("path", [".policy-site", "ru/.policy-site", ".git/config", "ru/assets/.hidden.js"])
+@pytest.mark.parametrize("path", [".policy-site", "ru/.policy-site", ".git/config", "assets/.hidden.js"])
 def test_dotfiles_are_not_served(served, path):
     response = fetch(served, path)
     assert response.status == 404
