@@ -325,8 +325,8 @@ def test_history_carries_the_date_fields_answers_in_its_language(demo_site, lang
         assert urljoin(f"{lang}/history/", version["changes"]) == f"{lang}/changes/{date}/"
         own_page = demo_site.page(f"{lang}/versions/{date}/").select_one("article")
         assert version["period"].replace("\u202f", " ") in text(own_page)
-    assert page.select_one('script[src="../assets/in-force.js"]')
-    assert demo_site.path(f"{lang}/assets/in-force.js").is_file()
+    assert page.select_one('script[src="../../assets/in-force.js"]')
+    assert demo_site.path("assets/in-force.js").is_file()
 
 
 @pytest.mark.parametrize("url", ["", "history/", "versions/2024-01-15/", "changes/2026-06-01/", "404.html"])
