@@ -31,14 +31,17 @@ from .version import Policy, Version
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the site: where it goes, its title, its Markdown, whether search finds it, and what
-    search results and link previews say of it (plain text; empty: the site's description)."""
+    """A page of the site: where it goes, its title, its Markdown, whether the site's search finds
+    it, whether search engines may index it, and what search results and link previews say of it
+    (plain text; empty: the site's description). The site's search finds only the text in force;
+    search engines also index what each version changed, which nothing else on the web says."""
 
     path: str
     title: str
     body: str
     searchable: bool = False
     description: str = ""
+    indexed: bool = False
 
     @property
     def url(self) -> str:
@@ -259,7 +262,7 @@ class PageMaker:
         body = self._render("version.md", path, version=version, heading=heading, text=text,
                             state=self._state(version.date), upcoming=upcoming,
                             has_changes=self.policy.previous(version.date) is not None)
-        return Page(path, title, body, searchable, _description(version))
+        return Page(path, title, body, searchable, _description(version), indexed=searchable)
 
     def home(self) -> Page:
         """The version in force on the build date; before the first takes effect, that first one."""
@@ -280,7 +283,7 @@ class PageMaker:
         versions = [(self.policy.get(self.lang, date), self._state(date)) for date in reversed(self.policy.dates)]
         title = self.locale.gettext("Version history")
         return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions,
-                                                 today=self.today), searchable=True)
+                                                 today=self.today), searchable=True, indexed=True)
 
     def changes(self, date: datetime.date) -> Page:
         """The summary and the redlines of what the version of `date` changed."""
@@ -295,7 +298,7 @@ class PageMaker:
         title = self.locale.format("Changes in the version of %(date)s", date=date)
         body = self._render("changes.md", path, title=title, version=version, previous=previous,
                             changes=changes, state=self._state(date))
-        return Page(path, title, body, description=_description(version))
+        return Page(path, title, body, description=_description(version), indexed=True)
 
     def since(self, date: datetime.date) -> Page:
         """What changed from the archived version of `date` to the version in force, as a change page shows it."""

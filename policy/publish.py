@@ -150,7 +150,7 @@ def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, pr
         for url, data in feeds.source_files(policy, lang).items():
             (staging / lang / url).write_bytes(data)
     share_assets(staging, LANGUAGES, trim=not live)
-    indexed = [page.url for page in pages if page.searchable]  # the same in every language; the rest is noindex
+    indexed = [page.url for page in pages if page.indexed]  # the same in every language; the rest is noindex
     _write_root(staging, policy, locales, today, project, site_url, indexed)
 
 

@@ -48,7 +48,7 @@ def read_site_url(config: Path) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _front_matter(title: str, description: str, searchable: bool) -> str:
+def _front_matter(title: str, description: str, searchable: bool, indexed: bool) -> str:
     """MkDocs' templates print the title without escaping it (in `<title>`, the header and the
     navigation), so it is escaped here: a title is plain text, never markup. The description is
     printed only by the project's own template, which escapes it."""
@@ -57,6 +57,7 @@ def _front_matter(title: str, description: str, searchable: bool) -> str:
         meta["description"] = description
     if not searchable:
         meta["search"] = {"exclude": True}
+    if not indexed:
         meta["robots"] = "noindex"
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n\n"
 
@@ -65,7 +66,8 @@ def write_pages(docs: Path, pages: list[Page], files: dict[str, str]) -> tuple[s
     """Put the generated Markdown pages, and files copied as they are, into a docs folder, writing
     only what differs from what is there: MkDocs renders again (in a dirty build) just the files
     newer than their HTML. Return the paths written, and whether a page was removed."""
-    wanted = {docs / page.path: _front_matter(page.title, page.description, page.searchable) + page.body
+    wanted = {docs / page.path: _front_matter(page.title, page.description, page.searchable, page.indexed)
+              + page.body
               for page in pages}
     wanted.update({docs / name: text for name, text in files.items()})
     written = set()

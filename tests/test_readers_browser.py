@@ -94,7 +94,7 @@ def test_the_date_field_answers_which_version_was_in_force(open_page, served, da
 
 @pytest.mark.parametrize("lang, period", [
     ("ru", "Действовала с 1 марта 2025 г. по 31 августа 2025 г."),
-    ("kk", "2025 ж. 1 наурыз бастап 2025 ж. 31 тамыз дейін күшінде болды"),
+    ("kk", "2025 жылғы 1 наурыздан бастап 2025 жылғы 31 тамызға дейін күшінде болды"),
     ("en", "In force from March 1, 2025 to August 31, 2025"),
 ])
 def test_an_on_link_opens_with_the_answer_in_the_pages_language(open_page, served, lang, period):

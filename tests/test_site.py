@@ -370,8 +370,9 @@ def test_atom_feed(demo_site, lang):
 
 
 def test_sitemap_has_every_indexed_page_with_its_alternates(demo_site):
-    """Only the pages search engines may index: the chooser, each language's current text and
-    history; versions and changes carry noindex and stay out. lastmod is the build date."""
+    """Only the pages search engines may index: the chooser, each language's current text, history
+    and what each version changed; the versions' own texts (the same words as the current text's,
+    mostly), "changed since" and parallel pages carry noindex and stay out. lastmod is the build date."""
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
     root = ET.parse(demo_site.root / "sitemap.xml").getroot()
     listed = {}
@@ -382,7 +383,8 @@ def test_sitemap_has_every_indexed_page_with_its_alternates(demo_site):
         assert set(alternates) == {"ru", "kk", "en", "x-default"}
         for href in alternates.values():
             assert demo_site.path(href[len(SITE_URL):]).is_file()
-    expected = {f"{SITE_URL}{lang}/{url}" for lang in LANGS for url in ("", "history/")} | {SITE_URL}
+    pages = ["", "history/"] + [f"changes/{date}/" for date in DEMO_DATES]
+    expected = {f"{SITE_URL}{lang}/{url}" for lang in LANGS for url in pages} | {SITE_URL}
     assert set(listed) == expected
     assert listed[f"{SITE_URL}kk/history/"]["ru"] == f"{SITE_URL}ru/history/"
     assert listed[f"{SITE_URL}kk/history/"]["x-default"] == f"{SITE_URL}ru/history/"
@@ -423,8 +425,9 @@ def test_search_finds_only_current_text(demo_site, lang):
     assert "" in locations
     assert not {loc for loc in locations if loc.startswith(("versions/", "changes/", "since/", "parallel/"))}
     assert not [doc for doc in index["docs"] if SITE_URL in doc["text"]], "the print-only header is not indexed"
-    for url in ("versions/2024-01-15/", "changes/2026-06-01/", "since/2024-01-15/", "parallel/2026-06-01/"):
+    for url in ("versions/2024-01-15/", "since/2024-01-15/", "parallel/2026-06-01/"):
         assert demo_site.page(f"{lang}/{url}").select_one('meta[name=robots][content=noindex]')
+    assert demo_site.page(f"{lang}/changes/2026-06-01/").select_one("meta[name=robots]") is None
     assert demo_site.page(f"{lang}/").select_one("meta[name=robots]") is None
 
 
