@@ -120,9 +120,8 @@ def main() -> None:
             latency = preview_latency(content, folder / "preview", edited)
             print(f"preview, 100 versions, an edit of {label}: {latency:.1f} s from a save to the reload "
                   f"(budget {PREVIEW_BUDGET:.1f} s median)")
-            shutil.rmtree(folder / "preview", ignore_errors=True) And the weight
-of a first visit of its current Russian page: every response Chromium fetches from nginx before
-the visitor does anything, gzip, next to the policy text's own (its Markdown file, gzip).
+            shutil.rmtree(folder / "preview", ignore_errors=True)
+        print(first_visit_weight(content, folder / "site-100"))
 
 
 if __name__ == "__main__":

@@ -157,6 +157,8 @@ def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
     try:
         config = load_config(str(config_file), strict=not dirty)
         config.plugins.events["env"].append(_with_compiled_templates)
+        if dirty:
+            config.plugins.events["files"].append(_only_the_docs)
         build(config, dirty=dirty)
         warnings = [text for text in handler.messages if not text.startswith(DIRTY_NOTICE)]
         if warnings:
@@ -167,6 +169,13 @@ def run_mkdocs(config_file: Path, dirty: bool = False) -> None:
     finally:
         logger.removeHandler(handler)
         logger.propagate = propagate
+
+
+def _only_the_docs(files, config, **_):
+    """A dirty build renders pages: the theme's files were shared at the site's top by the full
+    build before it (see `share_assets`), and the theme has not changed since."""
+    from mkdocs.structure.files import Files
+    return Files([file for file in files if file.src_dir == config.docs_dir])
 
 
 def _with_compiled_templates(env, **_):
