@@ -1,4 +1,5 @@
-"""Take the README's screenshots from the demo history: the current policy and a change page."""
+"""Take the README's screenshots from the demo history: the current policy, a change page, the
+history answering which version was in force on a day, and a version in three languages."""
 
 from __future__ import annotations
 
@@ -14,7 +15,9 @@ from policy.publish import build_site  # noqa: E402
 from tools.browser import chromium, serve  # noqa: E402
 
 SHOTS = {"current-ru.png": ("ru/", 390, 844), "changes-ru.png": ("ru/changes/2026-06-01/", 1100, 1000),
-         "changes-kk.png": ("kk/changes/2026-06-01/#p-7-1", 390, 844)}
+         "changes-kk.png": ("kk/changes/2026-06-01/#p-7-1", 390, 844),
+         "history-kk.png": ("kk/history/?on=2025-05-03", 390, 844),
+         "parallel-ru.png": ("ru/parallel/2026-06-01/#p-8-1", 1280, 800)}
 
 
 def main() -> None:
@@ -27,6 +30,7 @@ def main() -> None:
             for name, (path, width, height) in SHOTS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(base + path)
+                page.wait_for_timeout(1000)  # the header's title fades from the site's name to the page's
                 page.screenshot(path=out_dir / name)
                 page.close()
                 print(f"wrote docs/screenshots/{name}")
