@@ -249,24 +249,27 @@ def share_assets(site: Path, languages: Sequence[str], trim: bool = True) -> Non
 
 
 def _whole_stylesheet(top: Path) -> None:
-    """Material's stylesheets (main, palette) as one, at `stylesheets/main.css`, untrimmed."""
+    """Material's stylesheets as one, at `stylesheets/main.css`, untrimmed."""
+    (top / "stylesheets" / "main.css").write_text(_material_css(top), encoding="utf-8")
+
+
+def _material_css(top: Path) -> str:
+    """Material's stylesheets (main, palette) as one text, their files (and source maps) gone;
+    its `.focus-visible` class, which its bundle set, the browser's own `:focus-visible`."""
     material = top / "stylesheets"
     css = "".join(path.read_text(encoding="utf-8") for path in sorted(material.glob("*.min.css")))
     shutil.rmtree(material)
     material.mkdir()
-    (material / "main.css").write_text(KEYBOARD_FOCUS.sub(":focus-visible", css), encoding="utf-8")
+    return KEYBOARD_FOCUS.sub(":focus-visible", css)
 
 
 def _trimmed_stylesheet(top: Path, pages: list[Path]) -> str:
-    """Material's stylesheets (main, palette) as one, without what neither the pages nor the
-    theme's scripts use; its path under `top`, which holds its digest."""
-    material = top / "stylesheets"
-    css = "".join(path.read_text(encoding="utf-8") for path in sorted(material.glob("*.min.css")))
-    shutil.rmtree(material)
+    """Material's stylesheets as one, without what neither the pages nor the theme's scripts use;
+    its path under `top`, which holds its digest."""
+    css = _material_css(top)
     names = stylesheet.used_names((page.read_text(encoding="utf-8") for page in pages),
                                   (script.read_text(encoding="utf-8") for script in sorted(top.glob("*.js"))))
-    css = stylesheet.trim(KEYBOARD_FOCUS.sub(":focus-visible", css), names).encode()
+    css = stylesheet.trim(css, names).encode()
     name = f"stylesheets/main.{hashlib.sha256(css).hexdigest()[:8]}.min.css"
-    material.mkdir()
     (top / name).write_bytes(css)
     return name

@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from policy.publish import build_site
+from tools.browser import CHROMIUM, chromium
 from tools.nginx import JS_MODULE, NGINX, nginx
 
 os.environ["POLICY_LANG"] = "en"
@@ -84,6 +85,14 @@ def require_nginx() -> None:
     """nginx and its njs module (Debian's nginx and libnginx-mod-http-js)."""
     require_tool(NGINX)
     require_tool(str(JS_MODULE))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright, for the tests of one module."""
+    require_tool(CHROMIUM)
+    with chromium() as browser:
+        yield browser
 
 
 def require_tool(path: str) -> None:

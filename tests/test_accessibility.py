@@ -15,7 +15,7 @@ from typing import Iterator
 import pytest
 
 from tests.conftest import ROOT, Site, require_tool
-from tools.browser import CHROMIUM, chromium, serve
+from tools.browser import serve
 
 pytestmark = pytest.mark.browser
 
@@ -24,13 +24,6 @@ AXE = NODE / "axe-core" / "axe.min.js"
 VNU = NODE / "vnu-jar" / "build" / "dist" / "vnu.jar"
 SITES = ["demo_site", "real_site"]
 WIDTHS = [1280, 360]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(CHROMIUM)
-    with chromium() as browser:
-        yield browser
 
 
 @contextlib.contextmanager

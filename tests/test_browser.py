@@ -7,17 +7,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import require_tool
-from tools.browser import CHROMIUM, chromium, serve
+from tools.browser import serve
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(CHROMIUM)
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")

@@ -9,8 +9,7 @@ import hashlib
 
 import pytest
 
-from tests.conftest import require_tool
-from tools.browser import CHROMIUM, chromium, serve
+from tools.browser import serve
 
 pytestmark = pytest.mark.browser
 
@@ -21,13 +20,6 @@ document.addEventListener("securitypolicyviolation", (event) => window.__violati
   `${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`));
 """
 """Runs before any script of each page: collects what the Content-Security-Policy blocked."""
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(CHROMIUM)
-    with chromium() as browser:
-        yield browser
 
 
 class Visit:

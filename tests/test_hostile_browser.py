@@ -18,8 +18,7 @@ import pytest
 
 import policy.check
 from policy.publish import build_site
-from tests.conftest import require_tool
-from tools.browser import CHROMIUM, chromium, serve
+from tools.browser import serve
 
 pytestmark = pytest.mark.browser
 
@@ -107,13 +106,6 @@ def site(tmp_path_factory):
 def base(site):
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(CHROMIUM)
-    with chromium() as browser:
-        yield browser
 
 
 PROVOKE = """() => {

@@ -9,19 +9,10 @@ import re
 
 import pytest
 
-from tests.conftest import require_tool
-from tools.browser import CHROMIUM, chromium
 
 pytestmark = pytest.mark.browser
 
 SITE_URL = "https://allurauto.kz/policy/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(CHROMIUM)
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

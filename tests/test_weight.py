@@ -16,20 +16,12 @@ import pytest
 
 from policy.language import LANGUAGES
 from policy.render import KEYBOARD_FOCUS
-from tests.conftest import require_tool
-from tools.browser import CHROMIUM, chromium, serve
+from tools.browser import serve
 from tools.weight import BUDGET, first_visit
 
 SEARCH = ("/assets/search.js", "/search/search_index.json")
 """What the search fetches when it is opened, and not before."""
 QUERIES = {"ru": "политика", "kk": "саясат", "en": "policy"}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    require_tool(CHROMIUM)
-    with chromium() as browser:
-        yield browser
 
 
 def test_one_copy_of_the_theme_assets_and_no_source_maps(demo_site):
