@@ -39,8 +39,8 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     serve = sub.add_parser("serve", help="preview on 127.0.0.1, rebuilding when a file is saved")
     for command in (build, check, serve):
         content_options(command)
+    build.add_argument("--out", type=Path, default=HERE / "site", help="where the site goes")
     for command in (build, serve):
-        command.add_argument("--out", type=Path, default=HERE / "site", help="where the site goes")
         command.add_argument("--site-url", type=address.site_url, default=None,
                              help="the site's public address for this build (default: site_url in mkdocs.yml)")
     for command in (build, check):
@@ -91,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         return commands.new_version(args.content, args.date)
     if args.command == "diff":
         return commands.diff(args.content, args.dates, args.lang, args.markdown)
-    return commands.serve(args.content, args.out, args.date, args.port, args.site_url)
+    return commands.serve(args.content, args.date, args.port, args.site_url)
 
 
 if __name__ == "__main__":

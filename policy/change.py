@@ -13,7 +13,7 @@ from enum import Enum
 
 from .clause import Document, Unit
 from .message import Message, message
-from .redline import Segment, redline, tokenize
+from .redline import Segment, cached_redline, tokenize
 
 SIMILAR = 0.5
 """Two units whose words are at least this alike are one unit that changed."""
@@ -67,9 +67,9 @@ class Change:
     def number(self) -> str:
         return self.unit.number
 
-    def segments(self) -> list[Segment]:
-        """The word-level redline from the old text to the new one."""
-        return redline(self.old.text if self.old else "", self.new.text if self.new else "")
+    def segments(self) -> tuple[Segment, ...]:
+        """The word-level redline from the old text to the new one (computed once per pair of texts)."""
+        return cached_redline(self.old.text if self.old else "", self.new.text if self.new else "")
 
 
 def describe(status: str, was: str | None) -> Message:

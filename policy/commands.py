@@ -16,7 +16,7 @@ from .i18n import load_locale
 from .language import LANGUAGES
 from .message import Message, Translate, message
 from .problem import ContentError, Problem
-from .publish import LiveSite, Project, build_site
+from .publish import Project, build_site
 from .redline import to_markdown, to_text
 from .render import RenderError
 from .version import load_policy
@@ -149,12 +149,18 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
     return 0
 
 
-def serve(content: Path, out: Path, today: datetime.date, port: int, site_url: str | None = None) -> int:
+def serve(content: Path, today: datetime.date, port: int, site_url: str | None = None) -> int:
     """Preview the site on 127.0.0.1, rendering again what changed whenever a file is saved; a
-    failed build shows its errors in the browser."""
+    failed build shows its errors in the browser. The preview has a folder of its own (under
+    .cache/): it never writes to, nor deletes, a site that `build` made."""
+    from .live import LiveSite
     from .preview import preview
-    site = LiveSite(content, out, today, site_url=site_url)
+    site = LiveSite(content, today, site_url=site_url)
+
+    def rebuild(viewed: list[str], ready: Callable[[], None], pending: Callable[[], bool]) -> list[str]:
+        return _build(lambda: site.build(viewed, ready, pending), site.out, today)
+
     try:
-        return preview(out, [content, Project().theme], port, lambda: _build(site.build, out, today))
+        return preview(site.out, [content, Project().theme], port, rebuild)
     finally:
         site.close()

@@ -1,30 +1,124 @@
 """Precompressed copies of the site's text files, for nginx to send as they are (`gzip_static`,
-`brotli_static`): compressed once, at the highest level, instead of on every request.
+`brotli_static`), and a cache of them that builds share.
 
-The bytes depend only on the content: gzip without a file name and with time 0, brotli at a
-fixed quality; so two builds of the same content are identical, compressed files included.
+The settings come from a measured curve of size against CPU time on these files (`make benchmark`
+prints it): brotli's quality 11 costs about ten times quality 9 for a few per cent, so the pages
+get quality 9 with a window that holds the largest; gzip level 9 (zlib) is as fast as level 6 here.
+Brotli goes only to what browsers fetch (they ask for `br` over HTTPS); feeds, sitemaps, version
+files and JSON for programs get gzip, which every client takes.
+
+The bytes depend only on the input and the settings: gzip without a file name and with time 0,
+brotli at fixed parameters; so two builds of the same content are identical, compressed files
+included. The cache is content-addressed (the SHA-256 of the input, the settings and the
+compressor's version), so a build compresses only what no earlier build did; CI keeps it
+between runs (`.cache/compressed`).
 """
 
 from __future__ import annotations
 
 import gzip
+import hashlib
+import os
+import time
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import brotli
 
 TEXT = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt", ".md")
 """The kinds of file worth compressing; images and fonts are compressed already."""
+FOR_BROWSERS = (".html", ".css", ".js", ".json", ".svg")
+"""What browsers fetch, and so may get brotli: the pages, their assets, the search index."""
+FOR_PROGRAMS = ("versions.json",)
+"""JSON that only programs fetch."""
 MIN_SIZE = 512
 """Below this many bytes a file fits in a packet or two anyway."""
+KEEP_DAYS = 30
+"""A cached copy no build has used for this long goes."""
 
 
-def compress_site(site: Path) -> None:
-    """Write `name.gz` and `name.br` beside every text file of `site` that they make smaller."""
-    for path in sorted(site.rglob("*")):
-        if path.suffix not in TEXT or not path.is_file() or path.stat().st_size < MIN_SIZE:
-            continue
-        data = path.read_bytes()
-        copies = (gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=11))
-        for suffix, packed in zip((".gz", ".br"), copies):
-            if len(packed) < len(data):
-                path.with_name(path.name + suffix).write_bytes(packed)
+@dataclass(frozen=True)
+class Encoding:
+    """A content coding with fixed settings; `name` says them, and keys the cache."""
+
+    suffix: str
+    name: str
+    compress: Callable[[bytes], bytes]
+
+
+GZIP = Encoding(".gz", f"gzip-9-zlib-{gzip.zlib.ZLIB_VERSION}",
+                lambda data: gzip.compress(data, compresslevel=9, mtime=0))
+BROTLI = Encoding(".br", f"brotli-10-{brotli.version}", lambda data: brotli.compress(data, quality=10))
+"""For what is fetched most: the assets and the pages search engines index."""
+BROTLI_FAST = Encoding(".br", f"brotli-5-{brotli.version}", lambda data: brotli.compress(data, quality=5))
+"""For the rest: archived texts, "since" and parallel pages."""
+
+
+def encodings(path: Path, often: bool = True) -> tuple[Encoding, ...]:
+    """The compressed copies a file gets; `often`: one that visitors fetch often."""
+    if path.suffix not in TEXT:
+        return ()
+    if path.suffix in FOR_BROWSERS and path.name not in FOR_PROGRAMS:
+        return GZIP, BROTLI if often else BROTLI_FAST
+    return (GZIP,)
+
+
+class Cache:
+    """Compressed copies by the SHA-256 of what they compress and the encoding's settings, in
+    `folder` (none: nothing is kept). Entries are written whole (a rename), so builds running at
+    once may share it."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+        self.hits = self.misses = 0
+
+    def compressed(self, data: bytes, encoding: Encoding) -> bytes:
+        if self.folder is None:
+            self.misses += 1
+            return encoding.compress(data)
+        key = hashlib.sha256(encoding.name.encode() + b"\0" + data).hexdigest()
+        entry = self.folder / key[:2] / f"{key}{encoding.suffix}"
+        try:
+            packed = entry.read_bytes()
+            os.utime(entry)
+            self.hits += 1
+            return packed
+        except FileNotFoundError:
+            pass
+        self.misses += 1
+        packed = encoding.compress(data)
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        partial = entry.with_name(f".{entry.name}.{os.getpid()}")
+        partial.write_bytes(packed)
+        partial.rename(entry)
+        return packed
+
+    def prune(self, days: int = KEEP_DAYS) -> None:
+        """Remove the entries no build has used for `days` days."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        limit = time.time() - days * 86400
+        for entry in self.folder.glob("*/*"):
+            if entry.stat().st_mtime < limit:
+                entry.unlink(missing_ok=True)
+
+
+def compress_file(path: Path, data: bytes, cache: Cache, often: bool = True) -> int:
+    """Write the compressed copies of `path` (whose bytes are `data`) that make it smaller; their
+    bytes. `often`: a file visitors fetch often (see `encodings`)."""
+    if len(data) < MIN_SIZE:
+        return 0
+    written = 0
+    for encoding in encodings(path, often):
+        packed = cache.compressed(data, encoding)
+        if len(packed) < len(data):
+            path.with_name(path.name + encoding.suffix).write_bytes(packed)
+            written += len(packed)
+    return written
+
+
+def compress_tree(paths: list[Path], cache: Cache) -> int:
+    """`compress_file` for each file of `paths` (read from disk)."""
+    return sum(compress_file(path, path.read_bytes(), cache) for path in paths
+               if path.suffix in TEXT and path.is_file())

@@ -44,7 +44,6 @@ _LEADING_SPACE = re.compile(r"^[ \t]*", re.MULTILINE)
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
 """Browsers drop tabs and line breaks anywhere in a URL and controls and spaces around it."""
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()>#+\-.!])")
 _LINK_TEXT = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
 
 _TAG_MESSAGES = {
@@ -154,11 +153,6 @@ def plain_text_findings(text: str) -> list[Finding]:
         findings.append(Finding("plain-text", message("this is plain text, shown exactly as typed: Markdown "
                                                       "(**bold**, [links](…), lists) does not work here; write plain words")))
     return findings
-
-
-def plain_markdown(text: str) -> str:
-    """Plain text as Markdown that any renderer shows literally: markup characters escaped."""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", html.escape(" ".join(text.split()), quote=False))
 
 
 def browser_url(href: str) -> str:

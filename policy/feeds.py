@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from .dates import OFFSET
 from .i18n import Locale
 from .language import LANGUAGES, ORIGINAL
-from .pages import changes_path, page_url, source_url, version_path
+from .pages import changes_path, source_url, version_path
 from .version import Policy
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -29,9 +29,9 @@ def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:
             version = policy.get(lang, date)
             languages[lang] = {
                 "title": version.title, "summary": version.summary, "sha256": version.sha256,
-                "url": f"{site_url}{lang}/{page_url(version_path(date))}",
+                "url": f"{site_url}{lang}/{version_path(date)}",
                 "source_url": f"{site_url}{lang}/{source_url(date)}",
-                "changes_url": f"{site_url}{lang}/{page_url(changes_path(date))}",
+                "changes_url": f"{site_url}{lang}/{changes_path(date)}",
             }
         entries.append({"date": date.isoformat(), "status": policy.status(date, today), "languages": languages})
     return json.dumps({"generated_for": today.isoformat(), "current": current and current.isoformat(),
@@ -64,7 +64,7 @@ def atom_feed(policy: Policy, locale: Locale, site_url: str) -> str:
     _text(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", "Allurauto")
     for date in reversed(policy.dates):
         version = policy.get(lang, date)
-        link = f"{home}{page_url(changes_path(date))}"
+        link = f"{home}{changes_path(date)}"
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         title = locale.format("Version of %(date)s", date=date)
         _text(entry, f"{{{ATOM}}}title", title)

@@ -1,139 +1,142 @@
-"""The site's pages for one language, as renderer-neutral Markdown generated from `theme/pages/`.
+"""The site's pages for one language, made from the Jinja templates in `theme/pages/`: finished HTML
+bodies and what a renderer needs to know of them (the renderer contract, docs/architecture.md).
 
-Pages link to each other by their Markdown paths (`../history.md`), which any static-site
-renderer resolves. The dialect of these pages (see docs/architecture.md) is Markdown with
-admonitions, heading anchors (`{#p-5}`) and HTML blocks; only code writes those: content arrives
-as sanitized HTML or as escaped plain text.
+Content reaches a page only as sanitized HTML (`dialect.render`) or as text the templates escape
+(autoescape); anchors, permalinks and the links between pages are written by code, as addresses
+relative to the page. Nothing here is Markdown or belongs to a particular renderer.
 """
 
 from __future__ import annotations
 
 import datetime
-import html
 import posixpath
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
 import jinja2
+from markupsafe import Markup, escape
 
-from . import dialect
+from . import dialect, outline
 from .change import Change, Kind, compare, summary
 from .clause import Block, Document, Unit
 from .compiled import COMPILED
 from .i18n import Locale
 from .language import LANGUAGES, NAMES, ORIGINAL
-from .redline import to_html
+from .redline import DELETE, INSERT, Segment, to_html
 from .reference import link_references
 from .version import Policy, Version
+
+HOME, HISTORY = "", "history/"
+"""The addresses of the version in force and of the history, under a language's root."""
+KINDS = ("versions", "changes", "since", "parallel")
+"""The pages each version has, at `<kind>/<date>/`: its text, what it changed, what changed since
+it (once archived), and its three languages side by side."""
 
 
 @dataclass(frozen=True)
 class Page:
-    """A page of the site: where it goes, its title, its Markdown, whether the site's search finds
-    it, whether search engines may index it, and what search results and link previews say of it
-    (plain text; empty: the site's description). The site's search finds only the text in force;
-    search engines also index what each version changed, which nothing else on the web says."""
+    """A page of one language: its address under the language's root (`versions/2026-11-24/`), its
+    title (plain text), its body (finished HTML), what search results and link previews say of it
+    (plain text; empty: the site's description), whether the site's search finds it, whether search
+    engines may index it, and its addresses in every language (`hreflang`, address). The site's
+    search finds only the text in force and the history; search engines also index what each
+    version changed, which nothing else on the web says."""
 
-    path: str
+    url: str
     title: str
     body: str
-    searchable: bool = False
     description: str = ""
+    searchable: bool = False
     indexed: bool = False
+    alternates: tuple[tuple[str, str], ...] = ()
 
-    @property
-    def url(self) -> str:
-        return page_url(self.path)
+    @cached_property
+    def contents(self) -> tuple[outline.Entry, ...]:
+        """The table of contents: the page's headings."""
+        return outline.contents(self.body)
 
-
-def page_url(path: str) -> str:
-    """A page's address relative to its language's root, from its Markdown path:
-    `versions/2026-11-24.md` is at `versions/2026-11-24/`."""
-    stem = path.removesuffix(".md")
-    return "" if stem == "index" else stem + "/"
-
-
-HOME, HISTORY = "index.md", "history.md"
+    @cached_property
+    def sections(self) -> tuple[outline.Section, ...]:
+        """What the site's search finds of the page (nothing, unless it is searchable)."""
+        return outline.sections(self.body, self.title) if self.searchable else ()
 
 
 def version_path(date: datetime.date) -> str:
-    """A version's full text: its permanent address is `versions/<date>/`."""
-    return f"versions/{date}.md"
+    """A version's full text: its permanent address."""
+    return f"versions/{date}/"
 
 
 def source_url(date: datetime.date) -> str:
-    """Where a version's Markdown file is published as it is, beside its page: `versions/<date>.md`.
-    An address, not a page: the build copies the file there after rendering, since a `.md`
-    file among the renderer's pages would become a page."""
+    """Where a version's Markdown file is published as it is, beside its page: `versions/<date>.md`."""
     return f"versions/{date}.md"
 
 
 def changes_path(date: datetime.date) -> str:
-    """What a version changed against the one before it: `changes/<date>/`."""
-    return f"changes/{date}.md"
+    """What a version changed against the one before it."""
+    return f"changes/{date}/"
 
 
 def since_path(date: datetime.date) -> str:
-    """What changed from an archived version to the one in force: `since/<date>/`."""
-    return f"since/{date}.md"
+    """What changed from an archived version to the one in force."""
+    return f"since/{date}/"
 
 
 def parallel_path(date: datetime.date) -> str:
-    """A version in every language side by side: `parallel/<date>/`."""
-    return f"parallel/{date}.md"
+    """A version in every language side by side."""
+    return f"parallel/{date}/"
 
 
-def unit_markdown(unit: Unit, lang: str) -> str:
-    """A unit as a page shows it: its anchor, its number linking to itself, cross-references linked.
-
-    Content reaches the page only as sanitized HTML (see `dialect`) or as escaped plain text in
-    a heading; the anchors are added here, by code, so content never needs attribute lists."""
-    return "\n\n".join(_unit_blocks(unit, lang, in_html=False))
-
-
-def unit_html(unit: Unit, lang: str) -> str:
-    """A unit as HTML, for a page that puts it in an element of its own carrying the anchor (the
-    parallel page): its number links to that anchor, its headings are one level down, below the
-    page's title."""
-    return "\n".join(_unit_blocks(unit, lang, in_html=True))
+def alternates(site_url: str, url: str) -> tuple[tuple[str, str], ...]:
+    """The page at `url` in every language; `x-default` is the language chooser for the home pages
+    and the Russian original for the others."""
+    found = tuple((lang, f"{site_url}{lang}/{url}") for lang in LANGUAGES)
+    return found + (("x-default", site_url if url == HOME else f"{site_url}{ORIGINAL}/{url}"),)
 
 
-def _unit_blocks(unit: Unit, lang: str, in_html: bool) -> list[str]:
+@lru_cache(maxsize=16384)
+def unit_html(unit: Unit, lang: str, permalink: str | None = None) -> str:
+    """A unit as a page shows it: its number linking to its anchor, cross-references linked.
+
+    With `permalink` (the title of a heading's permalink, on a version's page) the unit carries its
+    anchor: on its heading, with the permalink, or on its first paragraph. Without (a cell of the
+    parallel page, whose row carries the anchor) its heading is one level down, below the page's.
+    Cached: most units keep their wording from one version to the next."""
     blocks = []
     for index, block in enumerate(unit.blocks):
         if block.kind == "heading":
-            marks, text = block.source.split(None, 1)
-            if in_html:
-                level = min(len(marks) + 1, 6)
-                blocks.append(f"<h{level}>{html.escape(block.text)}</h{level}>")
+            level = len(block.source.split(None, 1)[0])
+            if permalink is not None and index == 0 and unit.number:
+                blocks.append(outline.heading(level, unit.anchor, block.text, permalink))
             else:
-                anchor = f" {{#{unit.anchor}}}" if index == 0 and unit.number else ""
-                blocks.append(f"{marks} {dialect.plain_markdown(text)}{anchor}")
+                level = level if permalink is not None else min(level + 1, 6)
+                blocks.append(f"<h{level}>{escape(block.text)}</h{level}>")
         elif index == 0 and unit.number:
             rest = _linked(block.source[len(unit.label):], lang)
             fragment = dialect.render(f"[{unit.label}](#{unit.anchor}){rest}")
-            blocks.append(fragment if in_html else fragment.replace("<p>", f'<p id="{unit.anchor}">', 1))
+            blocks.append(fragment.replace("<p>", f'<p id="{unit.anchor}">', 1) if permalink is not None else fragment)
         else:
             blocks.append(dialect.render(_linked(block.source, lang)))
-    return blocks
+    return ("\n\n" if permalink is not None else "\n").join(blocks)
 
 
 @lru_cache(maxsize=4096)
 def _relative(target: str, start: str) -> str:
-    """A link from one generated page to another: the same few pairs come up on every page."""
-    return posixpath.relpath(target, start)
+    """A link from one page to another (`target` and `start` are addresses under the language's
+    root): the same few pairs come up on every page."""
+    link = posixpath.relpath(target or ".", start or ".")
+    return link + "/" if target.endswith("/") or target == HOME else link
 
 
 @lru_cache(maxsize=1024)
-def _text_markdown(document: Document, preamble: tuple[Block, ...], lang: str) -> str:
+def _text_html(document: Document, preamble: tuple[Block, ...], lang: str, permalink: str) -> str:
     """A version's text as its pages show it: the introduction (`preamble`, its title taken out)
     and every unit. Cached: a history's archived texts never change, and each is on several pages."""
     intro = [dialect.render(_linked(block.source, lang)) for block in preamble]
     if document.preamble:  # the changes pages link to it when the title or introduction changed
         intro.insert(0, f'<div id="{document.preamble.anchor}"></div>')
-    return "\n\n".join(intro + [unit_markdown(unit, lang) for unit in document.units])
+    return "\n\n".join(intro + [unit_html(unit, lang, permalink) for unit in document.units])
 
 
 def _linked(markdown: str, lang: str) -> str:
@@ -144,9 +147,9 @@ def _linked(markdown: str, lang: str) -> str:
     return markdown if too_deep else linked
 
 
-def _description(version: Version) -> str:
-    """A version's summary on one line: what a search result or a link preview says of its pages."""
-    return " ".join(version.summary.split())
+def _oneline(text: str) -> str:
+    """Text on one line: what a summary says in a paragraph, a search result or a link preview."""
+    return " ".join(text.split())
 
 
 class _Made:
@@ -157,6 +160,8 @@ class _Made:
 
     def __init__(self) -> None:
         self.pages: dict[tuple, Page] = {}
+        self.made = 0
+        """How many pages were made, not found: the work the tests count."""
 
     def get(self, key: tuple, make: Callable[[], Page]) -> Page:
         page = self.pages.get(key)
@@ -164,38 +169,56 @@ class _Made:
             if len(self.pages) >= self.LIMIT:
                 self.pages.clear()
             page = self.pages[key] = make()
+            self.made += 1
         return page
 
 
-_MADE = _Made()
+MADE = _Made()
 
 
 class PageMaker:
-    """Makes every page of one language for a build date."""
+    """Makes the pages of one language for a build date."""
 
     def __init__(self, policy: Policy, locale: Locale, today: datetime.date, templates: Path, site_url: str):
         self.policy, self.locale, self.today, self.site_url = policy, locale, today, site_url
         self.lang = locale.lang
         self.current = policy.in_force(today)
+        self.permalink = locale.gettext("Permanent link")
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates), undefined=jinja2.StrictUndefined,
-                                      extensions=["jinja2.ext.i18n"], keep_trailing_newline=True,
+                                      autoescape=True, extensions=["jinja2.ext.i18n"], keep_trailing_newline=True,
                                       trim_blocks=True, lstrip_blocks=True, bytecode_cache=COMPILED)
         self.env.install_gettext_translations(locale.translations, newstyle=True)
-        self.env.globals["gettext"] = locale.format  # `_()` hands its values over: a date takes its sentence's case
-        self.env.filters["date"] = locale.date
+        self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # `tojson` escapes <>&'
+        self.env.globals["gettext"] = self._say
+        self.env.filters.update(date=locale.date, oneline=_oneline)
         self.made_with = (locale, templates, site_url, self.current,
-                          tuple(sorted((path.name, path.read_bytes()) for path in templates.glob("*.md"))))
+                          tuple(sorted((path.name, path.read_bytes()) for path in templates.glob("*.html"))))
         """What every page depends on besides its own versions; with them, the key of a page made before."""
-        self.env.filters["plain"] = dialect.plain_markdown
         self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
-                                parallel_path=parallel_path, source_url=source_url, correction=self.correction,
-                                version_of=lambda date: policy.get(self.lang, date), address=self.address,
-                                source_address=self.source_address, language=locale.language(self.lang),
-                                page_url=page_url)
+                                parallel_path=parallel_path, source_url=source_url, HOME=HOME, HISTORY=HISTORY,
+                                correction=self.correction, version_of=lambda date: policy.get(self.lang, date),
+                                address=self.address, source_address=self.source_address,
+                                language=locale.language(self.lang), heading=self.heading, code=_code)
+
+    def _say(self, template: str, **values: object) -> str:
+        """`_()` in a template: the translation, a date in its sentence's case (`Locale.format`). A
+        value that is markup (`code(…)`) stays markup; the rest is text, escaped where it is shown."""
+        marked = {name: value for name, value in values.items() if isinstance(value, Markup)}
+        if not marked:
+            return self.locale.format(template, **values)
+        keys = {name: f"\ue000{index}\ue000" for index, name in enumerate(marked)}
+        text = str(escape(self.locale.format(template, **{**values, **keys})))
+        for name, key in keys.items():
+            text = text.replace(key, marked[name])
+        return Markup(text)
+
+    def heading(self, level: int, anchor: str, text: str) -> Markup:
+        """A heading with its anchor and permalink, in the one shape every page's headings have."""
+        return outline.heading(level, anchor, text, self.permalink)
 
     def address(self, path: str) -> str:
         """The full address of this language's page at `path`, as a printed page gives it."""
-        return f"{self.site_url}{self.lang}/{page_url(path)}"
+        return f"{self.site_url}{self.lang}/{path}"
 
     def source_address(self, version: Version) -> str:
         """The full address of a version's published source file."""
@@ -209,31 +232,42 @@ class PageMaker:
                                    "(%(original)s) is unchanged.") % {
             "languages": self.locale.languages(version.corrects), "original": self.locale.language(ORIGINAL)}
 
+    def urls(self) -> list[str]:
+        """Every page's address: the home page, the history, and each version's pages; linear in the
+        number of versions."""
+        return [HOME, HISTORY] + [url for date in self.policy.dates for url in self.urls_of(date)]
+
+    def urls_of(self, date: datetime.date) -> list[str]:
+        """A version's pages: its text, its changes, what changed since it (once archived) and its
+        three languages side by side."""
+        since = [since_path(date)] if self.current and date < self.current else []
+        return [version_path(date), changes_path(date), *since, parallel_path(date)]
+
+    @staticmethod
+    def indexed(url: str) -> bool:
+        """Whether search engines may index the page at `url` (the others carry noindex): the text in
+        force, the history, and what each version changed."""
+        return url in (HOME, HISTORY) or url.startswith("changes/")
+
     def pages(self) -> list[Page]:
-        """The home page, the history, each version's text, changes and languages side by side, and
-        what changed since each archived version: linear in the number of versions."""
-        dates = self.policy.dates
-        return ([self.home(), self.history()] + [self.version(date) for date in dates]
-                + [self.changes(date) for date in dates] + [self.since(date) for date in self.archived]
-                + [self.parallel(date) for date in dates])
+        return [self.page(url) for url in self.urls()]
 
-    @property
-    def archived(self) -> list[datetime.date]:
-        """The versions that were in force before the one in force on the build date."""
-        return [date for date in self.policy.dates if self.current and date < self.current]
+    def page(self, url: str) -> Page:
+        """The page at `url`, one of `urls()`."""
+        if url in (HOME, HISTORY):
+            return self.home() if url == HOME else self.history()
+        kind, date = url.split("/")[:2]
+        make = {"versions": self.version, "changes": self.changes, "since": self.since, "parallel": self.parallel}
+        return make[kind](datetime.date.fromisoformat(date))
 
-    def _render(self, template: str, path: str, **context) -> str:
+    def _page(self, url: str, page_title: str, template: str, description: str = "", searchable: bool = False,
+              **context: object) -> Page:
         def href(target: str, anchor: str = "") -> str:
-            link = _relative(target, posixpath.dirname(path) or ".")
+            link = _relative(target, url)
             return f"{link}#{anchor}" if anchor else link
 
-        def url(target: str) -> str:
-            """A link in HTML, which the renderer leaves as written: from this page's address to
-            `target`, an address under the language's root (`versions/2026-11-24.md`, `history/`)."""
-            link = posixpath.relpath(target, page_url(path) or ".")
-            return link + "/" if target.endswith("/") else link
-
-        return self.env.get_template(template).render(href=href, url=url, current=self.current, **context)
+        body = self.env.get_template(template).render(href=href, current=self.current, **context)
+        return Page(url, page_title, body, description, searchable, self.indexed(url), alternates(self.site_url, url))
 
     def _versions(self, date: datetime.date | None) -> tuple[Version, ...]:
         """The version of `date` in every language (none for no date): what a page of it may show."""
@@ -241,9 +275,8 @@ class PageMaker:
 
     def _made(self, kind: str, date: datetime.date, make: Callable[[], Page], *inputs: object) -> Page:
         """The page of `kind` for `date`, made by `make` unless it was made before from the same
-        inputs: the versions it shows, those of `inputs`, and where `date` stands on the build date."""
-        key = (self.made_with, kind, date, tuple(self._state(date).values()), self._versions(date), inputs)
-        return _MADE.get(key, make)
+        inputs (the versions it shows) and with `date` standing where it stands on the build date."""
+        return MADE.get((self.made_with, kind, date, tuple(self._state(date).values()), inputs), make)
 
     def _state(self, date: datetime.date) -> dict:
         """When a version is or was in force, relative to the build date."""
@@ -251,18 +284,17 @@ class PageMaker:
         return {"date": date, "status": self.policy.status(date, self.today),
                 "until": following - datetime.timedelta(days=1) if following else None}
 
-    def _version_page(self, path: str, title: str, version: Version, searchable: bool) -> Page:
+    def _version_page(self, url: str, title: str, version: Version, searchable: bool) -> Page:
         document = version.document
         preamble = list(document.preamble.blocks) if document.preamble else []
         heading = version.title
         if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
             heading = preamble.pop(0).text
-        text = _text_markdown(document, tuple(preamble), self.lang)
+        text = Markup(_text_html(document, tuple(preamble), self.lang, self.permalink))
         upcoming = self.policy.next(self.current) if self.current else None
-        body = self._render("version.md", path, version=version, heading=heading, text=text,
-                            state=self._state(version.date), upcoming=upcoming,
-                            has_changes=self.policy.previous(version.date) is not None)
-        return Page(path, title, body, searchable, _description(version), indexed=searchable)
+        return self._page(url, title, "version.html", _oneline(version.summary), searchable,
+                          version=version, heading_text=heading, text=text, state=self._state(version.date),
+                          upcoming=upcoming, has_changes=self.policy.previous(version.date) is not None)
 
     def home(self) -> Page:
         """The version in force on the build date; before the first takes effect, that first one."""
@@ -273,80 +305,76 @@ class PageMaker:
         """A version at its permanent address, with a banner unless it is the one in force; its title
         names its date, so that the versions' titles differ."""
         version = self.policy.get(self.lang, date)
-        upcoming = self.policy.next(self.current) if self.current else None
         return self._made("version", date, lambda: self._version_page(
             version_path(date), f"{version.title} · {self.locale.date(date)}", version, searchable=False),
-            upcoming, self.policy.previous(date))
+            version, self.policy.previous(date) is not None)
 
     def history(self) -> Page:
         """Every version, newest first."""
         versions = [(self.policy.get(self.lang, date), self._state(date)) for date in reversed(self.policy.dates)]
         title = self.locale.gettext("Version history")
-        return Page(HISTORY, title, self._render("history.md", HISTORY, title=title, versions=versions,
-                                                 today=self.today), searchable=True, indexed=True)
+        return self._page(HISTORY, title, "history.html", searchable=True, title=title,
+                          versions=versions, today=self.today)
 
     def changes(self, date: datetime.date) -> Page:
-        """The summary and the redlines of what the version of `date` changed."""
+        """The summary and the redlines of what the version of `date` changed, each changed unit also
+        in the other languages."""
         previous = self.policy.previous(date)
-        return self._made("changes", date, lambda: self._changes_page(date), self._versions(previous))
+        return self._made("changes", date, lambda: self._changes_page(date), self._versions(date),
+                          self._versions(previous))
 
     def _changes_page(self, date: datetime.date) -> Page:
-        path = changes_path(date)
         version = self.policy.get(self.lang, date)
         previous = self.policy.previous(date)
-        changes = self._changes(previous, date) if previous else []
         title = self.locale.format("Changes in the version of %(date)s", date=date)
-        body = self._render("changes.md", path, title=title, version=version, previous=previous,
-                            changes=changes, state=self._state(date))
-        return Page(path, title, body, description=_description(version), indexed=True)
+        return self._page(changes_path(date), title, "changes.html", _oneline(version.summary),
+                          title=title, version=version, previous=previous, state=self._state(date),
+                          changes=self._changes(previous, date, others=True) if previous else [])
 
     def since(self, date: datetime.date) -> Page:
-        """What changed from the archived version of `date` to the version in force, as a change page shows it."""
-        return self._made("since", date, lambda: self._since_page(date), self._versions(self.current))
+        """What changed from the archived version of `date` to the version in force, in this language."""
+        return self._made("since", date, lambda: self._since_page(date), self.policy.get(self.lang, date),
+                          self.policy.get(self.lang, self.current))
 
     def _since_page(self, date: datetime.date) -> Page:
-        path = since_path(date)
         title = self.locale.format("Changes since the version of %(date)s", date=date)
-        body = self._render("since.md", path, title=title, version=self.policy.get(self.lang, date),
-                            changes=self._changes(date, self.current), state=self._state(date))
-        return Page(path, title, body)
+        return self._page(since_path(date), title, "since.html", title=title, version=self.policy.get(self.lang, date),
+                          changes=self._changes(date, self.current, others=False), state=self._state(date))
 
     def parallel(self, date: datetime.date) -> Page:
         """The version of `date` in every language, unit by unit in rows, the original first: units
         are matched by number, which every language shares (the `same-units` rule)."""
-        return self._made("parallel", date, lambda: self._parallel_page(date))
+        return self._made("parallel", date, lambda: self._parallel_page(date), self._versions(date))
 
     def _parallel_page(self, date: datetime.date) -> Page:
-        path = parallel_path(date)
         documents = {lang: self.policy.get(lang, date).document for lang in LANGUAGES}
         rows = []
         for unit in documents[ORIGINAL].all_units:
             cells = []
             for lang, document in documents.items():
                 same = document.by_number.get(unit.number) if unit.number else document.preamble
-                cells.append({"lang": lang, "name": NAMES[lang], "html": unit_html(same, lang) if same else ""})
+                cells.append({"lang": lang, "name": NAMES[lang], "html": Markup(unit_html(same, lang) if same else "")})
             rows.append({"anchor": unit.anchor, "cells": cells})
         title = self.locale.format("Version of %(date)s in three languages", date=date)
-        body = self._render("parallel.md", path, title=title, version=self.policy.get(self.lang, date), rows=rows,
-                            versions=[self.policy.get(lang, date) for lang in LANGUAGES],
-                            original=self.locale.language(ORIGINAL))
-        return Page(path, title, body)
+        return self._page(parallel_path(date), title, "parallel.html", title=title, rows=rows,
+                          version=self.policy.get(self.lang, date), versions=list(self._versions(date)),
+                          original=self.locale.language(ORIGINAL))
 
-    def _changes(self, old: datetime.date, new: datetime.date) -> list[dict]:
-        """What the templates show of each change from the version of `old` to that of `new`, with
-        the same unit's change in the other languages: found by its number, as the sync rule
-        matches units (every language changes the same ones)."""
+    def _changes(self, old: datetime.date, new: datetime.date, others: bool) -> list[dict]:
+        """What the templates show of each change from the version of `old` to that of `new`; with
+        `others`, the same unit's change in the other languages, found by its number, as the sync
+        rule matches units (every language changes the same ones)."""
         def changes(lang: str) -> list[Change]:
             return summary(compare(self.policy.get(lang, old).document, self.policy.get(lang, new).document))
 
-        others = {lang: {_same_unit(change): change for change in changes(lang)}
-                  for lang in LANGUAGES if lang != self.lang}
-        return [self._change(change, {lang: found.get(_same_unit(change)) for lang, found in others.items()})
+        found = {lang: {_same_unit(change): change for change in changes(lang)}
+                 for lang in LANGUAGES if others and lang != self.lang}
+        return [self._change(change, {lang: changes.get(_same_unit(change)) for lang, changes in found.items()})
                 for change in changes(self.lang)]
 
     def _change(self, change: Change, others: dict[str, Change | None]) -> dict:
-        """What the changes template shows of one change: its id, label and redline, and the redline
-        of each other language (None where that language's wording did not change)."""
+        """What the templates show of one change: its id, label and redline, and the redline of each
+        other language given (None where that language's wording did not change)."""
         unit = change.unit
         label = unit.number or self.locale.gettext("Preamble")
         anchor = f"removed-{unit.anchor}" if change.kind is Kind.REMOVED else unit.anchor
@@ -355,14 +383,30 @@ class PageMaker:
                 "others": [{"lang": lang, "name": NAMES[lang], "redline": self._redline(other, lang)}
                            for lang, other in others.items()]}
 
-    def _redline(self, change: Change | None, lang: str = "") -> str | None:
+    def _redline(self, change: Change | None, lang: str = "") -> Markup | None:
         """A change's redline as HTML, its marks' hidden words in the page's language (`lang`: the
         language of the text, when it is another)."""
         if change is None or not change.text_changed:
             return None
         gettext = self.locale.gettext
         hidden = self.lang if lang else ""
-        return to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden).replace("\n", "<br>\n")
+        return Markup(to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden).replace("\n", "<br>\n"))
+
+
+def possible_markup(templates: Path) -> list[str]:
+    """Every start tag a page's body may hold, whatever its content and day: those the templates
+    write, the headings, anchors and redlines code writes, and content's own elements."""
+    written = [path.read_text(encoding="utf-8") for path in sorted(templates.glob("*.html"))]
+    coded = [outline.heading(level, "x", "x", "x") + f'<h{level}>' for level in range(1, 7)]
+    coded += [f"<{tag}>" for tag in dialect.ALLOWED_TAGS] + ['<p id="x">', '<div id="x">', _code("x")]
+    marks = [Segment(INSERT, "x"), Segment(DELETE, "y")]
+    coded += [to_html(marks, "added", "removed"), to_html(marks, "added", "removed", "kk")]
+    return written + coded
+
+
+def _code(text: str) -> Markup:
+    """Text shown as code: a command to type."""
+    return Markup(f"<code>{escape(text)}</code>")
 
 
 def _same_unit(change: Change) -> tuple[str, str]:

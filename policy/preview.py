@@ -1,7 +1,8 @@
 """`make serve`: a local preview that rebuilds when a file is saved and reloads the browser.
 
 File events (watchdog) start a rebuild; every page the preview serves carries a small script that
-waits on `/__preview/events` and reloads when a build ends. While the content has errors, every
+waits on `/__preview/events` (saying which page it is on) and reloads when the build has written
+that page: a rebuild writes the pages being viewed first. While the content has errors, every
 page is an error page listing them with `file:line`, so an editor sees at once why a change
 does not show.
 """
@@ -12,9 +13,11 @@ import functools
 import html
 import threading
 import time
+from collections import Counter
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
+from urllib.parse import parse_qs, urlsplit
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -23,18 +26,32 @@ EVENTS = "/__preview/events"
 SCRIPT = "/__preview/reload.js"
 _QUIET = 0.05
 """Seconds without another file event before rebuilding: an editor's save is often several events."""
-_RELOAD_JS = f"""// Reloads the page when the preview has rebuilt the site.
-new EventSource("{EVENTS}").addEventListener("build", function () {{ location.reload(); }});
+_RELOAD_JS = f"""// Reloads the page when the preview has rebuilt it; the server learns which page this is.
+new EventSource("{EVENTS}?page=" + encodeURIComponent(location.pathname))
+  .addEventListener("build", function () {{ location.reload(); }});
 """
 
 
+class Rebuild(Protocol):
+    def __call__(self, viewed: list[str], ready: Callable[[], None], pending: Callable[[], bool]) -> list[str]:
+        """Build again, writing the pages at the paths `viewed` first and then calling `ready()`;
+        stop early when `pending()` (another save came). The errors of a failed build, else none."""
+
+
 class State:
-    """What the browser should show: the number of the latest build, and its errors if it failed."""
+    """What the browser should show: the number of the latest build, and its errors if it failed;
+    and the pages open in browsers."""
 
     def __init__(self) -> None:
         self.changed = threading.Condition()
         self.build = 0
         self.errors: list[str] = []
+        self.viewers: Counter[str] = Counter()
+
+    def viewed(self) -> list[str]:
+        """The paths of the pages open in a browser now."""
+        with self.changed:
+            return [path for path, count in self.viewers.items() if count > 0]
 
     def finish(self, errors: list[str]) -> None:
         with self.changed:
@@ -95,12 +112,15 @@ class _Handler(SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def _events(self) -> None:
-        """Server-sent events: one `build` event each time a build ends."""
+        """Server-sent events: one `build` event each time a build has written the pages being viewed."""
         self.send_response(200)
         self.send_header("Content-Type", "text/event-stream")
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
-        seen = self.state.build
+        page = parse_qs(urlsplit(self.path).query).get("page", [""])[0]
+        with self.state.changed:
+            self.state.viewers[page] += 1
+            seen = self.state.build
         try:
             while True:
                 latest = self.state.wait(seen, timeout=15)
@@ -109,6 +129,9 @@ class _Handler(SimpleHTTPRequestHandler):
                 seen = latest
         except (BrokenPipeError, ConnectionResetError):
             return
+        finally:
+            with self.state.changed:
+                self.state.viewers[page] -= 1
 
 
 class _Saves(FileSystemEventHandler):
@@ -122,11 +145,10 @@ class _Saves(FileSystemEventHandler):
             self.wake.set()
 
 
-def preview(out: Path, watched: list[Path], port: int, rebuild: Callable[[], list[str]]) -> int:
-    """Build, serve `out` on 127.0.0.1, and rebuild after every save until interrupted.
-    `rebuild` returns the errors of a failed build (empty when it succeeded)."""
+def preview(out: Path, watched: list[Path], port: int, rebuild: Rebuild) -> int:
+    """Build, serve `out` on 127.0.0.1, and rebuild after every save until interrupted."""
     state = State()
-    state.finish(rebuild())
+    state.finish(rebuild([], lambda: None, lambda: False))
     out.mkdir(parents=True, exist_ok=True)
     handler = type("Handler", (_Handler,), {"state": state})
     server = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(out)))
@@ -145,7 +167,16 @@ def preview(out: Path, watched: list[Path], port: int, rebuild: Callable[[], lis
                 wake.clear()
                 time.sleep(_QUIET)
             print("change saved; rebuilding", flush=True)
-            state.finish(rebuild())
+            announced = []
+
+            def ready() -> None:
+                if not announced:
+                    announced.append(True)
+                    state.finish([])
+
+            errors = rebuild(state.viewed(), ready, wake.is_set)
+            if errors or not announced:
+                state.finish(errors)
     except KeyboardInterrupt:
         return 0
     finally:

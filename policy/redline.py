@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from difflib import SequenceMatcher
 from itertools import groupby
 from operator import itemgetter
+from typing import Sequence
 
 EQUAL, INSERT, DELETE = "equal", "insert", "delete"
 _LINE = re.compile(r"(?<=\n)(?=[^\n])")
@@ -52,6 +54,14 @@ def redline(old: str, new: str) -> list[Segment]:
             _word_redline(pieces, "".join(a[i1:i2]), "".join(b[j1:j2]))
     merged = (Segment(op, "".join(text for _, text in group)) for op, group in groupby(pieces, key=itemgetter(0)))
     return [segment for segment in merged if segment.text]
+
+
+@lru_cache(maxsize=65536)
+def cached_redline(old: str, new: str) -> tuple[Segment, ...]:
+    """`redline(old, new)`, computed once per pair of texts: a clause's change shows on its change
+    page in three languages, and a clause that kept its wording since an archived version shows
+    the same redline on the "since" page of every version before."""
+    return tuple(redline(old, new))
 
 
 def _word_redline(pieces: list[tuple[str, str]], old: str, new: str) -> None:
@@ -93,7 +103,7 @@ def new_side(segments: list[Segment]) -> str:
     return "".join(s.text for s in segments if s.op != DELETE)
 
 
-def to_html(segments: list[Segment], added: str, removed: str, lang: str = "") -> str:
+def to_html(segments: Sequence[Segment], added: str, removed: str, lang: str = "") -> str:
     """HTML with `<ins>`/`<del>`; each starts with visually hidden text (`added`, `removed`, in the
     page's language, `lang` when the text is in another) so a screen reader says what the colour
     shows. A change of white space alone is shown as the new white space."""
@@ -104,7 +114,7 @@ def to_html(segments: list[Segment], added: str, removed: str, lang: str = "") -
         f'</{_TAGS[op]}>'))
 
 
-def to_markdown(segments: list[Segment]) -> str:
+def to_markdown(segments: Sequence[Segment]) -> str:
     """GitHub Markdown for a pull request's summary: `<del>`/`<ins>` (struck through, underlined)
     on one line, the words escaped so that content cannot format or link anything there."""
     return _marked(segments, _markdown_text, lambda op, text: f"<{_TAGS[op]}>{text}</{_TAGS[op]}>")
@@ -119,7 +129,7 @@ def _markdown_text(text: str) -> str:
     return _PUNCTUATION.sub(r"\\\1", text).replace("\n", "<br>")
 
 
-def _marked(segments: list[Segment], escape, mark) -> str:
+def _marked(segments: Sequence[Segment], escape, mark) -> str:
     """Kept text escaped, inserted and removed text escaped and marked; a change of white space
     alone is shown as the new white space. A removal and an insertion that touch get a space
     between them, or the struck and the underlined word read as one ("7.2.7.3.")."""
@@ -142,7 +152,7 @@ _ANSI = {INSERT: ("\x1b[4;32m", "\x1b[0m"), DELETE: ("\x1b[9;31m", "\x1b[0m")}
 _PLAIN = {INSERT: ("{+", "+}"), DELETE: ("[-", "-]")}
 
 
-def to_text(segments: list[Segment], color: bool = False) -> str:
+def to_text(segments: Sequence[Segment], color: bool = False) -> str:
     """Text for a terminal: coloured (red struck out, green underlined) or, for a file or a log,
     with wdiff's `[-removed-]{+added+}` marks."""
     marks = _ANSI if color else _PLAIN

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from policy import dialect
 from policy.clause import parse_document
-from policy.pages import unit_markdown
+from policy.pages import unit_html
 
 
 def test_the_sanitizer_is_in_the_rendering_path(monkeypatch):
@@ -16,7 +16,7 @@ def test_the_sanitizer_is_in_the_rendering_path(monkeypatch):
     monkeypatch.setattr(dialect._PARSER, "convert", lambda source: hostile)
     dialect.analyse.cache_clear()
     try:
-        page = BeautifulSoup(unit_markdown(parse_document("1.1. text").units[0], "ru"), "html.parser")
+        page = BeautifulSoup(unit_html(parse_document("1.1. text").units[0], "ru", "¶"), "html.parser")
     finally:
         dialect.analyse.cache_clear()
     assert page.find(["script", "img"]) is None
@@ -36,14 +36,6 @@ def test_links_outside_the_dialect_are_refused(target):
 def test_links_inside_the_dialect_are_kept(target):
     assert dialect.check_fragment(f"See [this]({target}) now.", {"p-1-1"}) == []
     assert f'href="{target}"' in dialect.render(f"See [this]({target}) now.")
-
-
-def test_plain_text_is_shown_as_typed_by_any_markdown_renderer():
-    import markdown
-
-    text = "**x** [a](javascript:x) <b> {onclick=x} &amp; #1 \\"
-    html = markdown.markdown(f"# {dialect.plain_markdown(text)}", extensions=["attr_list", "toc"])
-    assert BeautifulSoup(html, "html.parser").h1.get_text() == text
 
 
 def test_annotations_escape_what_could_end_the_workflow_command_early():

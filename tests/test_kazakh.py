@@ -197,5 +197,5 @@ def test_upcoming_first_version_before_any_is_in_force(loaded):
     policy, _ = load_policy(DEMO)
     pages = PageMaker(policy, loaded["kk"], datetime.date(2023, 12, 1), ROOT / "theme" / "pages",
                       "https://allurauto.kz/policy/").pages()
-    body = next(page.body for page in pages if page.path == "versions/2024-01-15.md")
+    body = next(page.body for page in pages if page.url == "versions/2024-01-15/")
     assert "Бұл редакция 2024 жылғы 15 қаңтарда күшіне енеді." in body

@@ -1,29 +1,39 @@
-"""The preview's site: after a save only the pages whose Markdown changed are rendered again, and
-the result is the same site a full build makes."""
+"""The preview's site: in a folder of its own, never site/; after a save only the pages whose HTML
+changed are written, those being viewed first; a change to the theme renders everything again
+into a new folder swapped in whole, so that no page is missing meanwhile; and the result is
+always the site a full build makes."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
+import threading
 
 import pytest
 
-from policy.publish import LiveSite, Project, build_site
+from policy.live import LiveSite
+from policy.publish import Project, build_site
+from policy.render import Renderer
 from tests.conftest import BUILD_DATE, DEMO, ROOT
-
 
 FINGERPRINTED = re.compile(rb"main\.[0-9a-f]{8}\.min\.css")
 
 
-def html_times(root):
-    return {path.relative_to(root): path.stat().st_mtime_ns for path in root.rglob("*.html")}
-
-
 def files(root):
-    """Every file of a site, but the stylesheet, which the preview leaves whole (a build trims it
+    """Every file of a site but the stylesheet, which the preview leaves whole (a build trims it
     and links it by its digest: `main.1a2b3c4d.min.css`)."""
     return {path.relative_to(root): FINGERPRINTED.sub(b"main.css", path.read_bytes()) for path in root.rglob("*")
             if path.is_file() and path.name != ".policy-site" and path.parent.name != "stylesheets"}
+
+
+@pytest.fixture
+def project(tmp_path):
+    """The project's theme and config in a folder of their own, with its own cache."""
+    project = Project(tmp_path / "project")
+    shutil.copytree(ROOT / "theme", project.theme)
+    shutil.copy(ROOT / "mkdocs.yml", project.config)
+    return project
 
 
 @pytest.fixture
@@ -33,11 +43,21 @@ def content(tmp_path):
 
 
 @pytest.fixture
-def live(content, tmp_path):
-    site = LiveSite(content, tmp_path / "live", BUILD_DATE)
+def live(content, project):
+    site = LiveSite(content, BUILD_DATE, project)
     site.build()
     yield site
     site.close()
+
+
+@pytest.fixture
+def wrapped(monkeypatch):
+    """The addresses of the pages wrapped in the theme from now on."""
+    found = []
+    wrap = Renderer.wrap
+    monkeypatch.setattr(Renderer, "wrap", lambda self, page: found.append(
+        f"{self.config.theme['language']}/{page.url}") or wrap(self, page))
+    return found
 
 
 def edit(content, lang, date, old, new):
@@ -47,58 +67,96 @@ def edit(content, lang, date, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_save_renders_again_only_the_pages_it_changed(live, content, tmp_path):
-    before = html_times(live.out)
+def retitle(content, lang, date):
+    """A new title for a version (which every check accepts); the new SHA-256 of its file, which
+    every page showing the file prints."""
+    edit(content, lang, date, "title: ", "title: New ")
+    return hashlib.sha256((content / lang / f"{date}.md").read_bytes()).hexdigest()
+
+
+def full_build(content, project, tmp_path):
+    build_site(content, tmp_path / "full", BUILD_DATE, project=project, compress=False)
+    return files(tmp_path / "full")
+
+
+def test_the_preview_lives_in_the_cache_never_in_site(live, project):
+    assert live.out.is_relative_to(project.cache / "preview") and (live.out / "en/index.html").is_file()
+    assert not (project.root / "site").exists()
+
+
+def test_a_save_wraps_again_only_the_pages_it_changed(live, content, project, tmp_path, wrapped):
     edit(content, "en", "2030-01-01", "title: Personal Data Privacy Policy", "title: Privacy Policy (draft)")
     live.build()
-    after = html_times(live.out)
-    rendered = {str(path) for path in after if after[path] != before.get(path)}
-    assert "en/versions/2030-01-01/index.html" in rendered
     assert "Privacy Policy (draft)" in (live.out / "en/versions/2030-01-01/index.html").read_text(encoding="utf-8")
-    elsewhere = {path.split("/", 1)[1] for path in rendered if path.startswith(("ru/", "kk/"))}
-    assert elsewhere <= {"parallel/2030-01-01/index.html",  # it shows the English text too
-                         "index.html", "history/index.html", "404.html"}  # always, where a language renders
-    assert not any("2024-01-15" in path or "2025-03-01" in path for path in rendered)
-    assert "en/index.html" not in rendered  # so its search entries are the previous build's
-    assert 'href="../../../assets/stylesheets/main.css"' in (live.out / "en/versions/2030-01-01/index.html").read_text(
-        encoding="utf-8") and (live.out / "assets/stylesheets/main.css").is_file()
-    build_site(content, tmp_path / "full", BUILD_DATE, compress=False)
-    assert files(live.out) == files(tmp_path / "full")
+    assert sorted(wrapped) == sorted([
+        "en/versions/2030-01-01/", "en/history/",  # its title and hash
+        "en/changes/2030-01-01/",  # the hash in its printed header
+        *[f"{lang}/parallel/2030-01-01/" for lang in ("ru", "kk", "en")]])  # the hash of each language's file
+    assert files(live.out) == full_build(content, project, tmp_path)
 
 
-def test_the_live_site_is_the_site_a_full_build_makes(live, content, tmp_path):
+def test_the_pages_being_viewed_are_written_first(live, content):
+    digest = retitle(content, "kk", "2026-06-01")
+    seen = {}
+
+    def ready():
+        for url in ("kk/", "kk/versions/2026-06-01/", "kk/parallel/2026-06-01/"):
+            seen[url] = digest in (live.out / url / "index.html").read_text(encoding="utf-8")
+
+    live.build(viewed=["/kk/", "/kk/versions/2026-06-01/index.html"], ready=ready)
+    assert seen == {"kk/": True, "kk/versions/2026-06-01/": True, "kk/parallel/2026-06-01/": False}
+    assert digest in (live.out / "kk/parallel/2026-06-01/index.html").read_text(encoding="utf-8")
+
+
+def test_a_new_save_stops_the_rest_and_the_next_build_finishes_it(live, content, project, tmp_path):
+    digest = retitle(content, "ru", "2026-06-01")
+    live.build(viewed=["/ru/"], pending=lambda: True)
+    assert digest in (live.out / "ru/index.html").read_text(encoding="utf-8")
+    assert digest not in (live.out / "ru/parallel/2026-06-01/index.html").read_text(encoding="utf-8")
+    live.build()
+    assert files(live.out) == full_build(content, project, tmp_path)
+
+
+def test_the_live_site_is_the_site_a_full_build_makes(live, content, project, tmp_path):
     for date in ("2030-01-01", "2026-06-01"):  # the upcoming version, and the one in force
         for lang, old, new in (("ru", "Политика", "Новая политика"), ("kk", "саясаты", "жаңа саясаты"),
                                ("en", "Personal Data", "New")):
             edit(content, lang, date, old, new)
     live.build()
-    build_site(content, tmp_path / "full", BUILD_DATE, compress=False)
-    assert files(live.out) == files(tmp_path / "full")
+    assert files(live.out) == full_build(content, project, tmp_path)
 
 
-def test_a_removed_version_leaves_the_live_site(live, content, tmp_path):
+def test_a_removed_version_leaves_the_live_site(live, content, project, tmp_path):
     for lang in ("ru", "kk", "en"):
         (content / lang / "2030-01-01.md").unlink()
     live.build()
     assert not (live.out / "en/versions/2030-01-01/index.html").exists()
-    build_site(content, tmp_path / "full", BUILD_DATE, compress=False)
-    assert files(live.out) == files(tmp_path / "full")
+    assert not (live.out / "en/versions/2030-01-01.md").exists()
+    assert files(live.out) == full_build(content, project, tmp_path)
 
 
-def test_a_change_to_the_theme_renders_everything_again(content, tmp_path):
-    project = Project(tmp_path / "project")
-    shutil.copytree(ROOT / "theme", project.theme)
-    shutil.copy(ROOT / "mkdocs.yml", project.config)
-    site = LiveSite(content, tmp_path / "live", BUILD_DATE, project)
-    site.build()
-    before = html_times(site.out)
-    css = project.theme / "assets" / "policy.css"
-    css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
-    template = project.theme / "pages" / "parallel.md"
-    template.write_text(template.read_text(encoding="utf-8") + "\nA new line of the template.\n", encoding="utf-8")
-    site.build()
-    site.close()
-    after = html_times(site.out)
-    assert all(after[path] != before[path] for path in before)
-    assert "/* changed */" in (site.out / "assets/policy.css").read_text(encoding="utf-8")
-    assert "A new line of the template." in (site.out / "kk/parallel/2024-01-15/index.html").read_text(encoding="utf-8")
+def test_a_change_to_the_theme_renders_everything_into_a_new_folder_while_the_old_one_answers(live, project):
+    pages = sorted(path.relative_to(live.out) for path in live.out.rglob("*.html"))
+    before = {path: (live.out / path).stat().st_ino for path in pages}
+    missing, done = [], threading.Event()
+
+    def read():
+        while not done.is_set():
+            missing.extend(path for path in pages if not (live.out / path).is_file())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        css = project.theme / "assets" / "policy.css"
+        css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+        template = project.theme / "pages" / "parallel.html"
+        template.write_text(template.read_text(encoding="utf-8") + "<p>A new line of the template.</p>\n",
+                            encoding="utf-8")
+        live.build()
+    finally:
+        done.set()
+        reader.join()
+    assert missing == []
+    assert all((live.out / path).stat().st_ino != inode for path, inode in before.items())
+    assert "/* changed */" in (live.out / "assets/policy.css").read_text(encoding="utf-8")
+    assert "A new line of the template." in (live.out / "kk/parallel/2024-01-15/index.html").read_text(encoding="utf-8")

@@ -21,9 +21,9 @@ TIMEOUT = 60
 class Server:
     """`build.py serve` in a subprocess, its output read line by line without ever blocking a test."""
 
-    def __init__(self, content, out):
+    def __init__(self, content):
         self.process = subprocess.Popen(
-            [sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content), "--out", str(out),
+            [sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content),
              "--port", "0", "--date", "2026-11-25"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=ROOT)
         self.lines: queue.Queue[str] = queue.Queue()
@@ -71,7 +71,7 @@ def content(tmp_path):
 
 @pytest.fixture
 def server(content, tmp_path):
-    server = Server(content, tmp_path / "site")
+    server = Server(content)
     yield server
     server.stop()
 

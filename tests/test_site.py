@@ -264,7 +264,7 @@ def test_a_printed_page_says_what_it_is_where_it_lives_and_the_hash_of_its_files
     data = json.loads((demo_site.root / "versions.json").read_text(encoding="utf-8"))
     entries = {(code, v["date"]): item for v in data["versions"] for code, item in v["languages"].items()}
     page = demo_site.page(f"{lang}/{url}")
-    header = page.select_one("article > .print-only[data-search-exclude]")
+    header = page.select_one("article > .print-only")
     assert header is page.select_one("article > *"), "at the top"
     lines = text(header)
     assert f"{SITE_URL}{lang}/{address}" in lines

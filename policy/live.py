@@ -1,0 +1,138 @@
+"""The preview's site (`make serve`): in a folder of its own under the project's cache, never
+`site/`, and after each save rendered again only where its pages changed.
+
+A save makes every page again (most come from the caches of `pages`, made before from the same
+versions) and writes those that differ from what was written, the pages being viewed first, so
+that the browser can reload before the rest is written. A change to the theme, the catalogs or
+`mkdocs.yml` renders everything again, in parallel processes, into a new folder that replaces the
+served one in one rename: every address answers meanwhile, from the old site.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .language import LANGUAGES
+from .output import publish
+from .pages import Page
+from .problem import Problem
+from .publish import Project, _checked, _state_of
+from .render import read_site_url, replace_file
+from .site import Site
+
+PREVIEWS = "preview"
+"""The previews' folders, one per running preview (named by its process id), under the cache."""
+
+
+class LiveSite:
+    """The preview's site for `content` on the day `today`, in `self.out`."""
+
+    def __init__(self, content: Path, today: datetime.date, project: Project = Project(),
+                 site_url: str | None = None):
+        self.content, self.today, self.project = content, today, project
+        self.site_url = site_url or read_site_url(project.config)
+        self.root = _own_folder(project.cache / PREVIEWS)
+        self.out = self.root / "site"
+        self.site: Site | None = None
+        self.theme: tuple | None = None
+        """The state of the theme and config the site was rendered with."""
+        self.pages: dict[tuple[str, str], Page] = {}
+        """Each page as written, by language and address."""
+        self.files: dict[str, bytes] = {}
+        """Every other file as written (but the assets), by its path in the site."""
+
+    def build(self, viewed: Iterable[str] = (), ready: Callable[[], None] = lambda: None,
+              pending: Callable[[], bool] = lambda: False) -> list[Problem]:
+        """Check the content and render what changed; on an error raise it, as `build_site` does.
+        `viewed` are the paths of the pages open in a browser: they are written first, then
+        `ready()` is called (when none of them is a page, the caller announces the build at its
+        end); the rest stops early when `pending()` says that another save came (the next build
+        goes on from there)."""
+        policy, locales, problems = _checked(self.content, self.today, None, self.project)
+        theme = _state_of(self.project)
+        if self.site is None or theme != self.theme:
+            self._render_all(Site(policy, locales, self.today, self.project.theme, self.project.config,
+                                  self.site_url, self.root / "config"))
+            self.theme = theme
+        else:
+            self._update(Site(policy, locales, self.today, self.project.theme, self.project.config, self.site_url,
+                              renderers=self.site.renderers), viewed, ready, pending)
+        return problems
+
+    def _render_all(self, site: Site) -> None:
+        """Every page made here (so that the next save finds them in the caches), wrapped and written
+        by parallel processes into a new folder, which then replaces the served one."""
+        self.pages = {(lang, url): site.makers[lang].page(url) for lang in LANGUAGES for url in site.makers[lang].urls()}
+        site.made = self.pages
+        staging = self.root / "next"
+        shutil.rmtree(staging, ignore_errors=True)
+        self.files = site.render(staging, trim=False)
+        publish(staging, self.out)
+        shutil.rmtree(staging, ignore_errors=True)
+        self.site = site
+
+    def _update(self, site: Site, viewed: Iterable[str], ready: Callable[[], None], pending: Callable[[], bool]) -> None:
+        urls = [(lang, url) for lang in LANGUAGES for url in site.makers[lang].urls()]
+        known = set(urls)
+        first = [key for key in map(_page_key, viewed) if key in known]
+        for key in first:
+            self._write(site, key)
+        if first:
+            ready()
+        for key in urls:
+            if pending():
+                return
+            self._write(site, key)
+        for lang, url in set(self.pages) - known:
+            (self.out / lang / url / "index.html").unlink(missing_ok=True)
+            del self.pages[(lang, url)]
+        files = site.files()
+        for name, data in files.items():
+            if self.files.get(name) != data:
+                replace_file(self.out / name, data)
+        for name in set(self.files) - set(files):
+            (self.out / name).unlink(missing_ok=True)
+        self.files, self.site = files, site
+
+    def _write(self, site: Site, key: tuple[str, str]) -> None:
+        page = site.page(*key)
+        if self.pages.get(key) != page:
+            site.write_page(self.out, key[0], page)
+            self.pages[key] = page
+
+    def close(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _page_key(path: str) -> tuple[str, str]:
+    """A page's language and address from the path a browser shows: `/kk/versions/2026-11-24/`."""
+    lang, _, url = path.lstrip("/").partition("/")
+    url = url.removesuffix("index.html")
+    return lang, url if not url or url.endswith("/") else url + "/"
+
+
+def _own_folder(previews: Path) -> Path:
+    """A folder for this preview, after removing those of previews no longer running (a killed
+    preview leaves its own)."""
+    previews.mkdir(parents=True, exist_ok=True)
+    for folder in previews.iterdir():
+        if folder.name.isdigit() and not _running(int(folder.name)):
+            shutil.rmtree(folder, ignore_errors=True)
+    own = previews / str(os.getpid())
+    shutil.rmtree(own, ignore_errors=True)
+    own.mkdir()
+    return own
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        pass
+    return True

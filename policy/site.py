@@ -1,0 +1,137 @@
+"""A whole site for one day, rendered into a folder: every language's pages, made and wrapped in
+parallel processes (`workers`), then what the site's top and each language hold besides.
+
+The same content, catalogs, theme and day give the same files, whatever the number of processes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import jinja2
+
+from . import address, feeds, stylesheet, workers
+from .compress import Cache
+from .i18n import Locale
+from .language import LANGUAGES, NAMES, ORIGINAL
+from .pages import HISTORY, HOME, Page, PageMaker, possible_markup
+from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_stylesheet, replace_file,
+                     search_index, write_config, write_page)
+from .version import Policy
+
+
+def theme_strings(locale: Locale) -> dict[str, str]:
+    """The few words the theme itself shows, in the locale's language."""
+    title = locale.gettext("Privacy policy")
+    return {"site_name": f"Allurauto · {title}", "policy_title": title,
+            "description": locale.gettext("Allurauto privacy policy: every version and every change"),
+            "current": locale.gettext("Current version"), "not_found": locale.gettext("This page does not exist.")}
+
+
+class Site:
+    """Every language's page maker and renderer for one build day. `theme` and `config` are the
+    project's theme and mkdocs.yml; `configs` is a scratch folder for the renderers' configuration,
+    or `renderers` are those of an earlier Site with the same theme (the preview's)."""
+
+    def __init__(self, policy: Policy, locales: dict[str, Locale], today: datetime.date, theme: Path, config: Path,
+                 site_url: str, configs: Path | None = None, renderers: dict[str, Renderer] | None = None):
+        self.policy, self.locales, self.today, self.theme, self.site_url = policy, locales, today, theme, site_url
+        self.makers = {lang: PageMaker(policy, locales[lang], today, theme / "pages", site_url) for lang in LANGUAGES}
+        self.renderers = renderers or {
+            lang: Renderer(write_config(configs / lang, lang, config, theme, site_url, theme_strings(locales[lang]),
+                                        self.makers[lang].history().title))
+            for lang in LANGUAGES}
+        self.made: dict[tuple[str, str], Page] = {}
+        """Pages made before the workers start, by language and address (the preview's)."""
+
+    def render(self, folder: Path, trim: bool = True, cache: Cache | None = None,
+               jobs: int | None = None) -> dict[str, bytes]:
+        """Render the whole site into `folder` (which must not exist): with `trim`, the stylesheet
+        holds only the rules the pages can use (else Material's whole one, for the preview); with
+        `cache`, every text file gets its compressed copies. Returns `files()`, as written."""
+        folder.mkdir(parents=True)
+        written = self.write_assets(folder / "assets", trim)
+        files = self.files()
+        for name, data in files.items():
+            replace_file(folder / name, data)
+            written.append(folder / name)
+        for lang in LANGUAGES:
+            for url in (HOME, HISTORY):
+                self.write_page(folder, lang, self.page(lang, url))
+                written.append(folder / lang / url / "index.html")
+        workers.render(self, folder, cache, jobs, compress=written)
+        return files
+
+    def page(self, lang: str, url: str) -> Page:
+        """The page at `url` of `lang`: made already (`made`, filled by the preview), or made now."""
+        return self.made.get((lang, url)) or self.makers[lang].page(url)
+
+    def urls(self, lang: str, dates: list[datetime.date]) -> list[str]:
+        """The pages of the versions of `dates` in `lang`: what a worker renders."""
+        return [url for date in dates for url in self.makers[lang].urls_of(date)]
+
+    def write_page(self, folder: Path, lang: str, page: Page) -> bytes:
+        """Wrap a page in the theme and write it under its language's folder; its bytes."""
+        return write_page(folder / lang, page.url, self.renderers[lang].wrap(page))
+
+    def write_assets(self, assets: Path, trim: bool) -> list[Path]:
+        """The theme's assets and the chooser's, and Material's stylesheet, whole or trimmed to the
+        rules that a page can use; the paths written. The trimmed one is named by its digest and
+        depends only on the theme, the page templates and what code writes into pages, never on the
+        content or the day: its name changes only when its rules do, so a version taking effect
+        changes only the pages it touches."""
+        renderer = self.renderers[ORIGINAL]
+        copy_theme_assets(renderer, assets)
+        shutil.copytree(self.theme / "root" / "assets", assets, dirs_exist_ok=True)
+        css = material_stylesheet(renderer)
+        name = WHOLE_STYLESHEET
+        if trim:
+            scripts = [path.read_text(encoding="utf-8") for path in sorted(assets.glob("*.js"))]
+            css = stylesheet.trim(css, stylesheet.used_names(self._specimens(), scripts))
+            name = f"stylesheets/main.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+        replace_file(assets / name, css.encode())
+        for each in self.renderers.values():
+            each.stylesheet = name
+        return sorted(path for path in assets.rglob("*") if path.is_file())
+
+    def _specimens(self) -> list[str]:
+        """Every kind of page of every language, wrapped around every start tag a page's body may hold:
+        what the trimmed stylesheet must style."""
+        body = "\n".join(possible_markup(self.theme / "pages"))
+        specimens = []
+        for lang, renderer in self.renderers.items():
+            for url, searchable in ((HOME, True), (HISTORY, True), (f"versions/{self.today}/", False)):
+                page = Page(url, "x", body, "x", searchable, searchable, (("x", "x"),))
+                specimens.append(renderer.wrap(page))
+            specimens.append(renderer.not_found())
+        return specimens
+
+    def files(self) -> dict[str, bytes]:
+        """Every file but the pages and the assets, by its path in the site: at the top the language
+        chooser, 404, versions.json and the sitemap (and, on a host of its own, robots.txt and CNAME,
+        GitHub Pages' custom domain); in each language its 404 page, search index, feed and version
+        files."""
+        root = self.theme / "root"
+        env = jinja2.Environment(loader=jinja2.FileSystemLoader(root), autoescape=True)
+        languages = [{"code": lang, "name": NAMES[lang], **theme_strings(self.locales[lang])} for lang in NAMES]
+        context = {"languages": languages, "default": ORIGINAL, "site_url": self.site_url,
+                   "root": address.path(self.site_url)}
+        files = {name: env.get_template(name).render(context) for name in ("index.html", "404.html")}
+        files["versions.json"] = feeds.versions_json(self.policy, self.site_url, self.today)
+        maker = self.makers[ORIGINAL]
+        files["sitemap.xml"] = feeds.sitemap(self.site_url, [url for url in maker.urls() if maker.indexed(url)],
+                                             self.today)  # the same pages are indexed in every language
+        if address.own_host(self.site_url):
+            files["robots.txt"] = feeds.robots(self.site_url)
+            files["CNAME"] = urlsplit(self.site_url).hostname + "\n"
+        for lang in LANGUAGES:
+            searchable = [self.page(lang, url) for url in (HOME, HISTORY)]
+            files[f"{lang}/404.html"] = self.renderers[lang].not_found()
+            files[f"{lang}/search/search_index.json"] = search_index(searchable, lang)
+            files[f"{lang}/feed.xml"] = feeds.atom_feed(self.policy, self.locales[lang], self.site_url)
+            files.update({f"{lang}/{name}": data for name, data in feeds.source_files(self.policy, lang).items()})
+        return {name: data.encode("utf-8") if isinstance(data, str) else data for name, data in files.items()}

@@ -1,0 +1,44 @@
+"""A long history made from one version of the policy, for the benchmarks and the tests that count
+how work and bytes grow with the number of versions.
+
+Version k changes one more clause than version k - 1, in every language, and keeps every earlier
+change: the changes accumulate, as they will in a real history, so a late version differs from
+an early one in many clauses (after the last clause, the first is changed again).
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from pathlib import Path
+
+LANGUAGES = ("ru", "kk", "en")
+START = datetime.date(2020, 1, 1)
+STEP = datetime.timedelta(days=30)
+_CLAUSE = re.compile(r"^([0-9]+(?:\.[0-9]+)+)\.? ", re.M)
+
+
+def dates(count: int) -> list[datetime.date]:
+    """The versions' effective dates, 30 days apart from 2020-01-01."""
+    return [START + STEP * index for index in range(count)]
+
+
+def clause_lines(text: str) -> list[int]:
+    """The lines (0-based) that start a numbered clause, in order."""
+    lines = text.split("\n")
+    return [index for index, line in enumerate(lines) if _CLAUSE.match(line)]
+
+
+def accumulating(source: Path, count: int, content: Path, date: str = "2026-11-24") -> Path:
+    """`count` versions of `source/<lang>/<date>.md` in `content/<lang>/`: version k (from 0) adds
+    ` (k)` to the end of one more clause, the same clause in every language. Returns `content`."""
+    for lang in LANGUAGES:
+        lines = (source / lang / f"{date}.md").read_text(encoding="utf-8").split("\n")
+        clauses = clause_lines("\n".join(lines))
+        (content / lang).mkdir(parents=True, exist_ok=True)
+        for index, day in enumerate(dates(count)):
+            if index:
+                line = clauses[(index - 1) % len(clauses)]
+                lines[line] += f" ({index})"
+            (content / lang / f"{day}.md").write_text("\n".join(lines), encoding="utf-8")
+    return content
