@@ -45,13 +45,16 @@ class Encoding:
     suffix: str
     name: str
     compress: Callable[[bytes], bytes]
+    decompress: Callable[[bytes], bytes]
 
 
 GZIP = Encoding(".gz", f"gzip-9-zlib-{gzip.zlib.ZLIB_VERSION}",
-                lambda data: gzip.compress(data, compresslevel=9, mtime=0))
-BROTLI = Encoding(".br", f"brotli-10-{brotli.version}", lambda data: brotli.compress(data, quality=10))
+                lambda data: gzip.compress(data, compresslevel=9, mtime=0), gzip.decompress)
+BROTLI = Encoding(".br", f"brotli-10-{brotli.version}", lambda data: brotli.compress(data, quality=10),
+                  brotli.decompress)
 """For what is fetched most: the assets and the pages search engines index."""
-BROTLI_FAST = Encoding(".br", f"brotli-5-{brotli.version}", lambda data: brotli.compress(data, quality=5))
+BROTLI_FAST = Encoding(".br", f"brotli-5-{brotli.version}", lambda data: brotli.compress(data, quality=5),
+                       brotli.decompress)
 """For the rest: archived texts, "since" and parallel pages."""
 
 
@@ -67,7 +70,8 @@ def encodings(path: Path, often: bool = True) -> tuple[Encoding, ...]:
 class Cache:
     """Compressed copies by the SHA-256 of what they compress and the encoding's settings, in
     `folder` (none: nothing is kept). Entries are written whole (a rename), so builds running at
-    once may share it."""
+    once may share it. A copy found is used only if it decompresses to the file's bytes: a cache
+    restored from elsewhere (CI's) could otherwise put other words in a visitor's page."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
@@ -81,10 +85,11 @@ class Cache:
         entry = self.folder / key[:2] / f"{key}{encoding.suffix}"
         try:
             packed = entry.read_bytes()
-            os.utime(entry)
-            self.hits += 1
-            return packed
-        except FileNotFoundError:
+            if encoding.decompress(packed) == data:
+                os.utime(entry)
+                self.hits += 1
+                return packed
+        except (OSError, EOFError, brotli.error, gzip.BadGzipFile, gzip.zlib.error):
             pass
         self.misses += 1
         packed = encoding.compress(data)

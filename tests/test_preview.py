@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import queue
 import shutil
 import subprocess
@@ -14,6 +15,7 @@ import urllib.request
 import pytest
 
 from tests.conftest import POLICY, ROOT, require_tool
+from tools.history import accumulating
 
 TIMEOUT = 60
 
@@ -118,3 +120,50 @@ def test_the_browser_reloads_by_itself_after_a_save(server, content):
         edit(content, "# Public Offer", "# Reloaded Offer")
         page.wait_for_function("document.querySelector('h1').textContent.includes('Reloaded Offer')",
                                timeout=TIMEOUT * 1000)
+
+
+def digests(root):
+    return {path.relative_to(root): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in root.rglob("*") if path.is_file()}
+
+
+def test_a_preview_killed_mid_render_leaves_the_built_site_whole(tmp_path):
+    """`serve` renders into a folder of its own under .cache/, never site/: killed while it renders,
+    it leaves the last `make site` build as it was, the next build works, and the next preview
+    removes what the killed one left."""
+    project = tmp_path / "project"
+    for name in ("policy", "theme"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("build.py", "mkdocs.yml"):
+        shutil.copy(ROOT / name, project / name)
+    content = accumulating(POLICY, 6, tmp_path / "content")
+
+    def build():
+        return subprocess.run([sys.executable, str(project / "build.py"), "build", "--content", str(content),
+                               "--date", "2020-06-01"], capture_output=True, text=True, timeout=300)
+
+    assert build().returncode == 0
+    site = digests(project / "site")
+    serve = subprocess.Popen([sys.executable, str(project / "build.py"), "serve", "--content", str(content),
+                              "--date", "2020-06-01", "--port", "0"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    folder = project / ".cache" / "preview" / str(serve.pid)
+    deadline = time.monotonic() + TIMEOUT
+    while not list(folder.glob("next/*/*/*/index.html")):
+        assert time.monotonic() < deadline and serve.poll() is None, "the preview never started rendering"
+        time.sleep(0.02)
+    serve.kill()
+    serve.wait(timeout=10)
+    assert digests(project / "site") == site
+    again = build()
+    assert again.returncode == 0, again.stderr
+    assert digests(project / "site") == site
+    with subprocess.Popen([sys.executable, str(project / "build.py"), "serve", "--content", str(content),
+                           "--date", "2020-06-01", "--port", "0"], stdout=subprocess.PIPE,
+                          stderr=subprocess.DEVNULL, text=True) as second:
+        try:
+            assert any(line.startswith("preview at ") for line in second.stdout)
+            assert not folder.exists()
+        finally:
+            second.terminate()
+            second.wait(timeout=10)

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
+from policy.publish import build_site
 from policy.version import load_policy
 from tests.conftest import DEMO, POLICY
 
@@ -481,3 +482,24 @@ def test_no_inline_script_style_or_event_handler(demo_site):
         for element in page.find_all(True):
             handlers = [name for name in element.attrs if name == "style" or name.startswith("on")]
             assert not handlers, (path, element.name, handlers)
+
+
+def test_a_go_live_day_changes_only_the_pages_whose_text_or_status_changed(tmp_path):
+    """The day before 2026-06-01 takes effect and the day it does: the stylesheet keeps its name
+    (it depends on the theme alone), and only what names the version in force, or says where a
+    version stands, changes; every parallel page, every change page but the new version's, and the
+    archived versions' texts stay byte for byte."""
+    def built(day):
+        build_site(DEMO, tmp_path / str(day), day, compress=False)
+        root = tmp_path / str(day)
+        return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+    before, after = built(datetime.date(2026, 5, 31)), built(datetime.date(2026, 6, 1))
+    assert [name for name in before if "stylesheets/" in name] == [name for name in after if "stylesheets/" in name]
+    changed = {name for name in before.keys() | after.keys() if before.get(name) != after.get(name)}
+    expected = {"versions.json", "sitemap.xml"} | {f"{lang}/{name}" for lang in LANGS for name in (
+        "index.html", "history/index.html", "search/search_index.json", "versions/2025-09-01/index.html",
+        "versions/2026-06-01/index.html", "versions/2030-01-01/index.html", "changes/2026-06-01/index.html",
+        *[f"since/{date}/index.html" for date in ARCHIVED])}
+    assert changed == expected
+    assert len(changed) / len(after) < 0.4

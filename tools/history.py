@@ -29,16 +29,17 @@ def clause_lines(text: str) -> list[int]:
     return [index for index, line in enumerate(lines) if _CLAUSE.match(line)]
 
 
-def accumulating(source: Path, count: int, content: Path, date: str = "2026-11-24") -> Path:
+def accumulating(source: Path, count: int, content: Path, date: str = "2026-11-24", clauses: int | None = None) -> Path:
     """`count` versions of `source/<lang>/<date>.md` in `content/<lang>/`: version k (from 0) adds
-    ` (k)` to the end of one more clause, the same clause in every language. Returns `content`."""
+    ` (k)` to the end of one more clause, the same clause in every language; only the first
+    `clauses` clauses change, if given (a short policy). Returns `content`."""
     for lang in LANGUAGES:
         lines = (source / lang / f"{date}.md").read_text(encoding="utf-8").split("\n")
-        clauses = clause_lines("\n".join(lines))
+        changing = clause_lines("\n".join(lines))[:clauses]
         (content / lang).mkdir(parents=True, exist_ok=True)
         for index, day in enumerate(dates(count)):
             if index:
-                line = clauses[(index - 1) % len(clauses)]
+                line = changing[(index - 1) % len(changing)]
                 lines[line] += f" ({index})"
             (content / lang / f"{day}.md").write_text("\n".join(lines), encoding="utf-8")
     return content
