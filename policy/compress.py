@@ -1,10 +1,13 @@
 """Precompressed copies of the site's text files, for nginx to send as they are (`gzip_static`,
 `brotli_static`), and a cache of them that builds share.
 
-The settings come from a measured curve of size against CPU time on these files (`make benchmark`
-prints it): brotli's quality 11 costs about ten times quality 9 for a few per cent, so the pages
-get quality 9 with a window that holds the largest; gzip level 9 (zlib) is as fast as level 6 here.
-Brotli goes only to what browsers fetch (they ask for `br` over HTTPS); feeds, sitemaps, version
+The settings come from a curve of size against CPU time measured on a site of 100 versions
+(benchmarks/compression.py prints it): brotli's quality 10 makes files 13 % smaller than quality 5
+for 20 times the CPU, and quality 11 another 1 % for 3 times more; gzip's level 9 saves 0.5 % on
+level 6 for 1.5 times the CPU. So what visitors fetch most (the assets, and the pages search
+engines index: the text in force, the history, the change pages) gets brotli 10 and gzip 9, and
+the rest (archived texts, "since" and parallel pages: nine tenths of the bytes) brotli 5 and gzip
+6. Brotli goes only to what browsers fetch (they ask for `br` over HTTPS); feeds, sitemaps, version
 files and JSON for programs get gzip, which every client takes.
 
 The bytes depend only on the input and the settings: gzip without a file name and with time 0,
@@ -48,23 +51,30 @@ class Encoding:
     decompress: Callable[[bytes], bytes]
 
 
-GZIP = Encoding(".gz", f"gzip-9-zlib-{gzip.zlib.ZLIB_VERSION}",
-                lambda data: gzip.compress(data, compresslevel=9, mtime=0), gzip.decompress)
-BROTLI = Encoding(".br", f"brotli-10-{brotli.version}", lambda data: brotli.compress(data, quality=10),
-                  brotli.decompress)
-"""For what is fetched most: the assets and the pages search engines index."""
-BROTLI_FAST = Encoding(".br", f"brotli-5-{brotli.version}", lambda data: brotli.compress(data, quality=5),
-                       brotli.decompress)
-"""For the rest: archived texts, "since" and parallel pages."""
+def _gzip(level: int) -> Encoding:
+    return Encoding(".gz", f"gzip-{level}-zlib-{gzip.zlib.ZLIB_VERSION}",
+                    lambda data: gzip.compress(data, compresslevel=level, mtime=0), gzip.decompress)
+
+
+def _brotli(quality: int) -> Encoding:
+    return Encoding(".br", f"brotli-{quality}-{brotli.version}", lambda data: brotli.compress(data, quality=quality),
+                    brotli.decompress)
+
+
+OFTEN = (_gzip(9), _brotli(10))
+"""For what visitors fetch most: the assets and the pages search engines index."""
+RARELY = (_gzip(6), _brotli(5))
+"""For the rest: archived texts, "since" and parallel pages (nine tenths of the bytes)."""
 
 
 def encodings(path: Path, often: bool = True) -> tuple[Encoding, ...]:
     """The compressed copies a file gets; `often`: one that visitors fetch often."""
     if path.suffix not in TEXT:
         return ()
+    gzipped, brotlied = OFTEN if often else RARELY
     if path.suffix in FOR_BROWSERS and path.name not in FOR_PROGRAMS:
-        return GZIP, BROTLI if often else BROTLI_FAST
-    return (GZIP,)
+        return gzipped, brotlied
+    return (gzipped,)
 
 
 class Cache:
@@ -75,6 +85,9 @@ class Cache:
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self.entries = {path.name for path in folder.glob("*/*")} if folder else set()
+        """The entries there were when the build began: a file looked for in vain costs as much as
+        one found."""
         self.hits = self.misses = 0
 
     def compressed(self, data: bytes, encoding: Encoding) -> bytes:
@@ -83,20 +96,22 @@ class Cache:
             return encoding.compress(data)
         key = hashlib.sha256(encoding.name.encode() + b"\0" + data).hexdigest()
         entry = self.folder / key[:2] / f"{key}{encoding.suffix}"
-        try:
-            packed = entry.read_bytes()
-            if encoding.decompress(packed) == data:
-                os.utime(entry)
-                self.hits += 1
-                return packed
-        except (OSError, EOFError, brotli.error, gzip.BadGzipFile, gzip.zlib.error):
-            pass
+        if entry.name in self.entries:
+            try:
+                packed = entry.read_bytes()
+                if encoding.decompress(packed) == data:
+                    os.utime(entry)
+                    self.hits += 1
+                    return packed
+            except (OSError, EOFError, brotli.error, gzip.BadGzipFile, gzip.zlib.error):
+                pass
         self.misses += 1
         packed = encoding.compress(data)
         entry.parent.mkdir(parents=True, exist_ok=True)
         partial = entry.with_name(f".{entry.name}.{os.getpid()}")
         partial.write_bytes(packed)
         partial.rename(entry)
+        self.entries.add(entry.name)
         return packed
 
     def prune(self, days: int = KEEP_DAYS) -> None:

@@ -101,7 +101,7 @@ class LiveSite:
     def _write(self, site: Site, key: tuple[str, str]) -> None:
         page = site.page(*key)
         if self.pages.get(key) != page:
-            site.write_page(self.out, key[0], page)
+            site.write_page(self.out, key[0], page, replace=True)
             self.pages[key] = page
 
     def close(self) -> None:

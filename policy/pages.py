@@ -347,16 +347,9 @@ class PageMaker:
         return self._made("parallel", date, lambda: self._parallel_page(date), self._versions(date))
 
     def _parallel_page(self, date: datetime.date) -> Page:
-        documents = {lang: self.policy.get(lang, date).document for lang in LANGUAGES}
-        rows = []
-        for unit in documents[ORIGINAL].all_units:
-            cells = []
-            for lang, document in documents.items():
-                same = document.by_number.get(unit.number) if unit.number else document.preamble
-                cells.append({"lang": lang, "name": NAMES[lang], "html": Markup(unit_html(same, lang) if same else "")})
-            rows.append({"anchor": unit.anchor, "cells": cells})
         title = self.locale.format("Version of %(date)s in three languages", date=date)
-        return self._page(parallel_path(date), title, "parallel.html", title=title, rows=rows,
+        return self._page(parallel_path(date), title, "parallel.html", title=title, rows=_rows(self._versions(date)),
+                          languages=[(lang, NAMES[lang]) for lang in LANGUAGES],
                           version=self.policy.get(self.lang, date), versions=list(self._versions(date)),
                           original=self.locale.language(ORIGINAL))
 
@@ -402,6 +395,19 @@ def possible_markup(templates: Path) -> list[str]:
     marks = [Segment(INSERT, "x"), Segment(DELETE, "y")]
     coded += [to_html(marks, "added", "removed"), to_html(marks, "added", "removed", "kk")]
     return written + coded
+
+
+@lru_cache(maxsize=256)
+def _rows(versions: tuple[Version, ...]) -> list[tuple[str, list[Markup]]]:
+    """The units of one version in every language (`versions`, the original first), matched by number,
+    which every language shares (the `same-units` rule): each row's anchor and cells. Cached: the
+    parallel page of a version is made in every language."""
+    def cell(version: Version, unit: Unit) -> Markup:
+        document = version.document
+        same = document.by_number.get(unit.number) if unit.number else document.preamble
+        return Markup(unit_html(same, version.lang) if same else "")
+
+    return [(unit.anchor, [cell(version, unit) for version in versions]) for unit in versions[0].document.all_units]
 
 
 def _code(text: str) -> Markup:

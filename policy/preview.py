@@ -27,8 +27,9 @@ SCRIPT = "/__preview/reload.js"
 _QUIET = 0.05
 """Seconds without another file event before rebuilding: an editor's save is often several events."""
 _RELOAD_JS = f"""// Reloads the page when the preview has rebuilt it; the server learns which page this is.
-new EventSource("{EVENTS}?page=" + encodeURIComponent(location.pathname))
-  .addEventListener("build", function () {{ location.reload(); }});
+var events = new EventSource("{EVENTS}?page=" + encodeURIComponent(location.pathname));
+events.addEventListener("build", function () {{ location.reload(); }});
+events.addEventListener("open", function () {{ document.documentElement.dataset.preview = "connected"; }});
 """
 
 

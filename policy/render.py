@@ -162,18 +162,28 @@ def search_index(pages: list[Page], lang: str) -> str:
     return json.dumps({"config": {"lang": [lang]}, "docs": docs}, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_page(site_dir: Path, url: str, text: str) -> bytes:
-    """Write a page's HTML where its address leads (`<url>index.html`), replacing any file there in one
-    rename, so that a server reading it meanwhile gets the old page or the new one; its bytes."""
+def write_page(site_dir: Path, url: str, text: str, replace: bool = False) -> bytes:
+    """Write a page's HTML where its address leads (`<url>index.html`); its bytes. `replace`: in one
+    rename, so that a server reading it meanwhile gets the old page or the new one."""
     data = text.encode("utf-8", errors="xmlcharrefreplace")
-    replace_file(site_dir / url / "index.html", data)
+    (replace_file if replace else write_file)(site_dir / url / "index.html", data)
     return data
 
 
+def write_file(path: Path, data: bytes) -> None:
+    """Write a file, making its folder if need be (a site has a folder per page: trying first is
+    cheaper than asking)."""
+    try:
+        path.write_bytes(data)
+    except FileNotFoundError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+
+
 def replace_file(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write a file in one rename: whoever reads it meanwhile gets the old bytes or the new."""
     partial = path.with_name(f".{path.name}.partial")
-    partial.write_bytes(data)
+    write_file(partial, data)
     partial.rename(path)
 
 

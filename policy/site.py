@@ -19,8 +19,8 @@ from .compress import Cache
 from .i18n import Locale
 from .language import LANGUAGES, NAMES, ORIGINAL
 from .pages import HISTORY, HOME, Page, PageMaker, possible_markup
-from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_stylesheet, replace_file,
-                     search_index, write_config, write_page)
+from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_stylesheet, search_index,
+                     write_config, write_file, write_page)
 from .version import Policy
 
 
@@ -57,7 +57,7 @@ class Site:
         written = self.write_assets(folder / "assets", trim)
         files = self.files()
         for name, data in files.items():
-            replace_file(folder / name, data)
+            write_file(folder / name, data)
             written.append(folder / name)
         for lang in LANGUAGES:
             for url in (HOME, HISTORY):
@@ -74,9 +74,10 @@ class Site:
         """The pages of the versions of `dates` in `lang`: what a worker renders."""
         return [url for date in dates for url in self.makers[lang].urls_of(date)]
 
-    def write_page(self, folder: Path, lang: str, page: Page) -> bytes:
-        """Wrap a page in the theme and write it under its language's folder; its bytes."""
-        return write_page(folder / lang, page.url, self.renderers[lang].wrap(page))
+    def write_page(self, folder: Path, lang: str, page: Page, replace: bool = False) -> bytes:
+        """Wrap a page in the theme and write it under its language's folder; its bytes. `replace`: in
+        one rename (a folder being served)."""
+        return write_page(folder / lang, page.url, self.renderers[lang].wrap(page), replace)
 
     def write_assets(self, assets: Path, trim: bool) -> list[Path]:
         """The theme's assets and the chooser's, and Material's stylesheet, whole or trimmed to the
@@ -93,7 +94,7 @@ class Site:
             scripts = [path.read_text(encoding="utf-8") for path in sorted(assets.glob("*.js"))]
             css = stylesheet.trim(css, stylesheet.used_names(self._specimens(), scripts))
             name = f"stylesheets/main.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
-        replace_file(assets / name, css.encode())
+        write_file(assets / name, css.encode())
         for each in self.renderers.values():
             each.stylesheet = name
         return sorted(path for path in assets.rglob("*") if path.is_file())

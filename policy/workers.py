@@ -10,6 +10,7 @@ on what it shows: the site is the same whatever the number of processes.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -51,10 +52,12 @@ def render(site: Site, folder: Path, cache: Cache | None, jobs: int | None, comp
             for function, argument in tasks:
                 function(argument)
             return
+        gc.freeze()  # the workers share the build's objects instead of copying them on their next collection
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             for future in [pool.submit(function, argument) for function, argument in tasks]:
                 future.result()
     finally:
+        gc.unfreeze()
         _job = None
 
 

@@ -1,0 +1,165 @@
+"""The preview's latency, from a save to the page loaded again in Chromium (see benchmarks/build.py).
+
+The preview runs from a copy of the project, so that the template and catalog edits leave the
+project alone. Every save writes a new text: nothing can come from a cache of an earlier save.
+"""
+
+from __future__ import annotations
+
+import datetime
+import queue
+import shutil
+import statistics
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("ru", "kk", "en")
+SAVES = 9
+"""Saves of each version, three in each language."""
+THEME_SAVES = 3
+
+
+class Preview:
+    """`build.py serve` of a copy of the project, in a subprocess; its output read without blocking."""
+
+    def __init__(self, project: Path, content: Path, day: datetime.date):
+        self.process = subprocess.Popen([sys.executable, "-u", str(project / "build.py"), "serve", "--content",
+                                         str(content), "--date", str(day), "--port", "0"],
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in self.process.stdout], daemon=True).start()
+        self.url = next(line for line in iter(lines.get, None) if line.startswith("preview at ")).split()[2]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+class Watch:
+    """Asks for some pages again and again while it runs: every answer that is not 200."""
+
+    def __init__(self, base: str, paths: list[str]):
+        self.base, self.paths, self.failures, self.asked = base, paths, [], 0
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._ask)
+        self.thread.start()
+
+    def _ask(self) -> None:
+        while not self.done.is_set():
+            for path in self.paths:
+                try:
+                    urllib.request.urlopen(self.base + path, timeout=30).read()
+                except urllib.error.HTTPError as error:
+                    self.failures.append((path, error.code))
+                self.asked += 1
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+
+
+def timed_save(page, url: str, save, marker: str) -> float:
+    """Seconds from `save()` to the page at `url` loaded again with `marker` in it."""
+    if page.url != url:
+        page.goto(url)
+    page.wait_for_function("document.documentElement.dataset.preview === 'connected'")
+    start = time.perf_counter()
+    with page.expect_navigation(wait_until="load", timeout=120_000):
+        save()
+    elapsed = time.perf_counter() - start
+    if marker not in page.content():
+        raise AssertionError(f"{url} reloaded without {marker!r}")
+    return elapsed
+
+
+def edit_line(path: Path, mark: str, number: int) -> str:
+    """Write ` v<number>` after `mark`, in place of whatever followed it on its line; the new words."""
+    text = path.read_text(encoding="utf-8")
+    start = text.index(mark) + len(mark)
+    end = text.index("\n", start)
+    path.write_text(f"{text[:start]} v{number}{text[end:]}", encoding="utf-8")
+    return f"{mark} v{number}"
+
+
+def copy_project(folder: Path) -> Path:
+    for name in ("policy", "theme"):
+        shutil.copytree(ROOT / name, folder / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("build.py", "mkdocs.yml"):
+        shutil.copy(ROOT / name, folder / name)
+    return folder
+
+
+def previews(content: Path, day: datetime.date, scratch: Path, budget: float, theme_budget: float) -> None:
+    from policy.version import load_policy
+    from tools.browser import CHROMIUM, chromium
+
+    if not Path(CHROMIUM).exists():
+        print(f"Preview: not measured (needs {CHROMIUM})")
+        return
+    project = copy_project(scratch / "project")
+    edited = scratch / "preview-content"
+    shutil.copytree(content, edited)
+    policy, _ = load_policy(edited)
+    draft, in_force = policy.dates[-1], policy.in_force(day)
+    preview = Preview(project, edited, day)
+    print(f"Preview, {len(policy.dates)} versions, from a save (a new text each time) to the page loaded in Chromium:")
+    try:
+        with chromium() as browser:
+            page = browser.new_page()
+            # The draft's own change (the clause it changed); the version in force's title: a version
+            # between two others cannot change a clause in one language alone (the sync rule).
+            clause = f" ({policy.dates.index(draft)})"
+            runs = [_save_version(page, preview.url + f"{LANGUAGES[number % 3]}/versions/{draft}/",
+                                  edited / LANGUAGES[number % 3] / f"{draft}.md", clause, number)
+                    for number in range(SAVES)]
+            report("an edit of the upcoming draft's text (ru, kk, en in turn)", runs, budget)
+            runs = [_save_version(page, preview.url + f"{LANGUAGES[number % 3]}/",
+                                  edited / LANGUAGES[number % 3] / f"{in_force}.md",
+                                  "title: " + policy.get(LANGUAGES[number % 3], in_force).title, number)
+                    for number in range(SAVES)]
+            report("an edit of the version in force's title (ru, kk, en in turn)", runs, budget)
+            watch = Watch(preview.url, ["ru/", "kk/history/", f"en/versions/{draft}/", f"ru/parallel/{in_force}/"])
+            try:
+                template = project / "theme" / "pages" / "version.html"
+                runs = [_save_file(page, preview.url + "ru/", template, number, f"<!-- saved {number} -->")
+                        for number in range(THEME_SAVES)]
+                report("an edit of a page template", runs, theme_budget)
+                catalog = project / "theme" / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+                runs = [_save_catalog(page, preview.url + "ru/", catalog, number) for number in range(THEME_SAVES)]
+                report("an edit of a catalog", runs, theme_budget)
+            finally:
+                watch.stop()
+            print(f"  while the preview rendered everything again: {len(watch.failures)} answers other than 200 "
+                  f"of {watch.asked} ({', '.join(map(str, watch.failures[:3]))})", flush=True)
+    finally:
+        preview.stop()
+
+
+def _save_version(page, url: str, path: Path, mark: str, number: int) -> float:
+    return timed_save(page, url, lambda: edit_line(path, mark, number), f"{mark.removeprefix('title: ')} v{number}")
+
+
+def _save_file(page, url: str, path: Path, number: int, marker: str) -> float:
+    text = path.read_text(encoding="utf-8")
+    return timed_save(page, url, lambda: path.write_text(text + marker + "\n", encoding="utf-8"), marker)
+
+
+def _save_catalog(page, url: str, catalog: Path, number: int) -> float:
+    text = catalog.read_text(encoding="utf-8")
+    old = 'msgstr "История редакций'
+    start = text.index(old) + len(old)
+    end = text.index('"', start)
+    marker = f"История редакций {number}"
+    return timed_save(page, url, lambda: catalog.write_text(text[:start] + f" {number}" + text[end:],
+                                                            encoding="utf-8"), marker)
+
+
+def report(what: str, runs: list[float], budget: float) -> None:
+    print(f"  {what}: {statistics.median(runs):.2f} s median (budget {budget:.1f} s); each: "
+          + " ".join(f"{run:.2f}" for run in runs), flush=True)
