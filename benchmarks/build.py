@@ -209,6 +209,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         builds(scratch)
+        from benchmarks.compression import curve
+        print(f"Compression of the site of {PREVIEW_VERSIONS} versions (policy/compress.py chose from it):")
+        curve(scratch / f"site-{PREVIEW_VERSIONS}")
         go_live(scratch)
         weights(scratch)
         from benchmarks.preview import previews

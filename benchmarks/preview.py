@@ -7,6 +7,7 @@ project alone. Every save writes a new text: nothing can come from a cache of an
 from __future__ import annotations
 
 import datetime
+import os
 import queue
 import shutil
 import statistics
@@ -36,6 +37,11 @@ class Preview:
         threading.Thread(target=lambda: [lines.put(line) for line in self.process.stdout], daemon=True).start()
         self.url = next(line for line in iter(lines.get, None) if line.startswith("preview at ")).split()[2]
 
+    def cpu(self) -> float:
+        """Seconds of CPU the preview and its finished workers have used so far (/proc)."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return sum(int(value) for value in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
     def stop(self) -> None:
         self.process.terminate()
         self.process.wait(timeout=30)
@@ -51,7 +57,7 @@ class Watch:
         self.thread.start()
 
     def _ask(self) -> None:
-        while not self.done.is_set():
+        while not self.done.wait(0.05):
             for path in self.paths:
                 try:
                     urllib.request.urlopen(self.base + path, timeout=30).read()
@@ -127,12 +133,14 @@ def previews(content: Path, day: datetime.date, scratch: Path, budget: float, th
             watch = Watch(preview.url, ["ru/", "kk/history/", f"en/versions/{draft}/", f"ru/parallel/{in_force}/"])
             try:
                 template = project / "theme" / "pages" / "version.html"
+                spent = preview.cpu()
                 runs = [_save_file(page, preview.url + "ru/", template, number, f"<!-- saved {number} -->")
                         for number in range(THEME_SAVES)]
-                report("an edit of a page template", runs, theme_budget)
+                report("an edit of a page template", runs, theme_budget, (preview.cpu() - spent) / THEME_SAVES)
                 catalog = project / "theme" / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
+                spent = preview.cpu()
                 runs = [_save_catalog(page, preview.url + "ru/", catalog, number) for number in range(THEME_SAVES)]
-                report("an edit of a catalog", runs, theme_budget)
+                report("an edit of a catalog", runs, theme_budget, (preview.cpu() - spent) / THEME_SAVES)
             finally:
                 watch.stop()
             print(f"  while the preview rendered everything again: {len(watch.failures)} answers other than 200 "
@@ -160,6 +168,7 @@ def _save_catalog(page, url: str, catalog: Path, number: int) -> float:
                                                             encoding="utf-8"), marker)
 
 
-def report(what: str, runs: list[float], budget: float) -> None:
+def report(what: str, runs: list[float], budget: float, cpu: float | None = None) -> None:
+    spent = f"; {cpu:.1f} s of CPU a save, over both cores" if cpu is not None else ""
     print(f"  {what}: {statistics.median(runs):.2f} s median (budget {budget:.1f} s); each: "
-          + " ".join(f"{run:.2f}" for run in runs), flush=True)
+          + " ".join(f"{run:.2f}" for run in runs) + spent, flush=True)

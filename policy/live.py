@@ -5,7 +5,7 @@ A save makes every page again (most come from the caches of `pages`, made before
 versions) and writes those that differ from what was written, the pages being viewed first, so
 that the browser can reload before the rest is written. A change to the theme, the catalogs or
 `mkdocs.yml` renders everything again, in parallel processes, into a new folder that replaces the
-served one in one rename: every address answers meanwhile, from the old site.
+served one in one exchange: every address answers meanwhile, from the old site.
 """
 
 from __future__ import annotations
@@ -56,24 +56,29 @@ class LiveSite:
         theme = _state_of(self.project)
         if self.site is None or theme != self.theme:
             self._render_all(Site(policy, locales, self.today, self.project.theme, self.project.config,
-                                  self.site_url, self.root / "config"))
+                                  self.site_url, self.root / "config"), ready, pending)
             self.theme = theme
         else:
             self._update(Site(policy, locales, self.today, self.project.theme, self.project.config, self.site_url,
                               renderers=self.site.renderers), viewed, ready, pending)
         return problems
 
-    def _render_all(self, site: Site) -> None:
-        """Every page made here (so that the next save finds them in the caches), wrapped and written
-        by parallel processes into a new folder, which then replaces the served one."""
-        self.pages = {(lang, url): site.makers[lang].page(url) for lang in LANGUAGES for url in site.makers[lang].urls()}
-        site.made = self.pages
+    def _render_all(self, site: Site, ready: Callable[[], None], pending: Callable[[], bool]) -> None:
+        """Every page made, wrapped and written by parallel processes into a new folder, which then
+        replaces the served one; then, once the browser may reload, every page made again here, so
+        that the next save finds them in this process's caches and knows what was written."""
         staging = self.root / "next"
         shutil.rmtree(staging, ignore_errors=True)
         self.files = site.render(staging, trim=False)
         publish(staging, self.out)
+        self.site, self.pages = site, {}
+        ready()
         shutil.rmtree(staging, ignore_errors=True)
-        self.site = site
+        for lang in LANGUAGES:
+            for url in site.makers[lang].urls():
+                if pending():
+                    return  # the pages not made yet are written again by the next build
+                self.pages[(lang, url)] = site.page(lang, url)
 
     def _update(self, site: Site, viewed: Iterable[str], ready: Callable[[], None], pending: Callable[[], bool]) -> None:
         urls = [(lang, url) for lang in LANGUAGES for url in site.makers[lang].urls()]

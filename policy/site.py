@@ -45,8 +45,6 @@ class Site:
             lang: Renderer(write_config(configs / lang, lang, config, theme, site_url, theme_strings(locales[lang]),
                                         self.makers[lang].history().title))
             for lang in LANGUAGES}
-        self.made: dict[tuple[str, str], Page] = {}
-        """Pages made before the workers start, by language and address (the preview's)."""
 
     def render(self, folder: Path, trim: bool = True, cache: Cache | None = None,
                jobs: int | None = None) -> dict[str, bytes]:
@@ -67,8 +65,7 @@ class Site:
         return files
 
     def page(self, lang: str, url: str) -> Page:
-        """The page at `url` of `lang`: made already (`made`, filled by the preview), or made now."""
-        return self.made.get((lang, url)) or self.makers[lang].page(url)
+        return self.makers[lang].page(url)
 
     def urls(self, lang: str, dates: list[datetime.date]) -> list[str]:
         """The pages of the versions of `dates` in `lang`: what a worker renders."""

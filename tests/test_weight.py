@@ -49,7 +49,8 @@ def test_every_page_links_the_shared_assets(demo_site, lang):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["", "ru/", "kk/history/", "en/changes/2026-06-01/", "ru/versions/2024-01-15/",
-                                  "kk/versions/2030-01-01/", "en/nope"])
+                                  "kk/versions/2030-01-01/", "kk/since/2024-01-15/", "ru/parallel/2026-06-01/",
+                                  "en/nope"])
 def test_a_first_visit_stays_within_the_budget_and_fetches_no_search(browser, served, path):
     with first_visit(browser, served + path) as (page, sizes):
         assert sum(sizes.values()) <= BUDGET, sizes
