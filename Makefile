@@ -45,4 +45,4 @@ $(VENV)/.test-installed: requirements-test.txt requirements.txt
 	touch $@ $(VENV)/.site-installed
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site .cache $(VENV)

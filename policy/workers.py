@@ -10,9 +10,11 @@ on what it shows: the site is the same whatever the number of processes.
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import multiprocessing
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +25,7 @@ from .language import LANGUAGES
 if TYPE_CHECKING:
     from .site import Site
 
+_PR_SET_PDEATHSIG = 1
 TASKS_PER_PROCESS = 4
 """Tasks per process: enough for a process that finishes early to take more."""
 
@@ -53,12 +56,21 @@ def render(site: Site, folder: Path, cache: Cache | None, jobs: int | None, comp
                 function(argument)
             return
         gc.freeze()  # the workers share the build's objects instead of copying them on their next collection
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"), initializer=_die_with,
+                                 initargs=(os.getpid(),)) as pool:
             for future in [pool.submit(function, argument) for function, argument in tasks]:
                 future.result()
     finally:
         gc.unfreeze()
         _job = None
+
+
+def _die_with(build: int) -> None:
+    """A worker ends when the build that forked it does, even killed: it holds what the build held
+    (the output folder's lock), and waits for work that will never come."""
+    ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != build:  # the build ended before the line above
+        os._exit(1)
 
 
 def _pages(dates: list) -> None:

@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -122,6 +123,18 @@ def test_the_browser_reloads_by_itself_after_a_save(server, content):
                                timeout=TIMEOUT * 1000)
 
 
+def running(program) -> list[int]:
+    """The processes running `program` (/proc)."""
+    found = []
+    for process in Path("/proc").iterdir():
+        try:
+            if process.name.isdigit() and str(program).encode() in (process / "cmdline").read_bytes():
+                found.append(int(process.name))
+        except OSError:
+            continue
+    return found
+
+
 def digests(root):
     return {path.relative_to(root): hashlib.sha256(path.read_bytes()).hexdigest()
             for path in root.rglob("*") if path.is_file()}
@@ -154,6 +167,10 @@ def test_a_preview_killed_mid_render_leaves_the_built_site_whole(tmp_path):
         time.sleep(0.02)
     serve.kill()
     serve.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while left := running(project / "build.py"):  # its workers end with it, releasing what it held
+        assert time.monotonic() < deadline, f"processes of the killed preview still run: {left}"
+        time.sleep(0.1)
     assert digests(project / "site") == site
     again = build()
     assert again.returncode == 0, again.stderr

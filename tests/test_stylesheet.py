@@ -3,6 +3,11 @@ they were, and custom properties nothing reads go."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import material as materials
+
+from policy.render import KEYBOARD_FOCUS
 from policy.stylesheet import trim, used_names
 
 PAGE = ('<html><body dir="ltr"><header class="md-header md-header--shadow"><a href="#p-1">1</a></header>'
@@ -57,3 +62,24 @@ def test_custom_properties_nothing_reads_go_also_when_only_unread_ones_read_them
 def test_comments_go_and_strings_with_braces_stay_intact():
     css = '/* a { b } */.md-header:after{content:"}{;,"}/* c */.md-footer:after{content:"x"}'
     assert trimmed(css) == '.md-header:after{content:"}{;,"}'
+
+
+def built_stylesheet(site) -> str:
+    [path] = (site.root / "assets" / "stylesheets").glob("main.*.min.css")
+    return path.read_text(encoding="utf-8")
+
+
+def test_the_built_stylesheet_keeps_every_rule_the_pages_can_use(demo_site, real_site):
+    """It is trimmed for specimens of every kind of page, not for the pages themselves: trimmed for
+    the pages of two sites, Material's whole stylesheet and the built one keep the same rules."""
+    material = Path(materials.__file__).parent / "templates" / "assets" / "stylesheets"
+    whole = KEYBOARD_FOCUS.sub(":focus-visible", "".join(
+        path.read_text(encoding="utf-8") for path in sorted(material.glob("*.min.css"))))
+    for site in (demo_site, real_site):
+        names = used_names((path.read_text(encoding="utf-8") for path in site.html_files()),
+                           (path.read_text(encoding="utf-8") for path in (site.root / "assets").glob("*.js")))
+        assert trim(built_stylesheet(site), names) == trim(whole, names)
+
+
+def test_the_stylesheet_depends_on_the_theme_not_on_the_content(demo_site, real_site):
+    assert built_stylesheet(demo_site) == built_stylesheet(real_site)
