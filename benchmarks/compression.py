@@ -1,6 +1,6 @@
 """The size/CPU curve of gzip and brotli on a built site's text files, which policy/compress.py
-chose its settings from: for the pages visitors fetch most (the assets and the indexed pages) and
-for the rest. `python benchmarks/compression.py SITE` prints it; `make benchmark` prints it for a
+chose its settings from: for what every visit starts from (the assets, the text in force, the
+history) and for the versions' own pages. `python benchmarks/compression.py SITE` prints it; `make benchmark` prints it for a
 history of 100 versions."""
 
 from __future__ import annotations
@@ -19,8 +19,8 @@ from policy.compress import MIN_SIZE, TEXT  # noqa: E402
 SETTINGS = {**{f"gzip {level}": (lambda data, level=level: gzip.compress(data, level, mtime=0)) for level in (6, 9)},
             **{f"brotli {quality}": (lambda data, quality=quality: brotli.compress(data, quality=quality))
                for quality in (4, 5, 6, 8, 9, 10, 11)}}
-RARELY_FETCHED = ("versions", "since", "parallel")
-"""The kinds of page below a language that visitors seldom fetch (policy/pages.py: not indexed)."""
+RARELY_FETCHED = ("versions", "changes", "since", "parallel")
+"""The versions' own pages, each seldom fetched."""
 
 
 def samples(site: Path, every: int) -> dict[str, list[bytes]]:

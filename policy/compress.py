@@ -4,10 +4,10 @@
 The settings come from a curve of size against CPU time measured on a site of 100 versions
 (benchmarks/compression.py prints it): brotli's quality 10 makes files 13 % smaller than quality 5
 for 20 times the CPU, and quality 11 another 1 % for 3 times more; gzip's level 9 saves 0.5 % on
-level 6 for 1.5 times the CPU. So what visitors fetch most (the assets, and the pages search
-engines index: the text in force, the history, the change pages) gets brotli 10 and gzip 9, and
-the rest (archived texts, "since" and parallel pages: nine tenths of the bytes) brotli 5 and gzip
-6. Brotli goes only to what browsers fetch (they ask for `br` over HTTPS); feeds, sitemaps, version
+level 6 for 1.5 times the CPU. So what every visit starts from (the assets, the text in force,
+the history, the search index, the 404 pages) gets brotli 10 and gzip 9, and the versions' own
+pages (their texts, changes, "since" and parallel pages: nineteen twentieths of the bytes, each
+seldom fetched) brotli 5 and gzip 6. Brotli goes only to what browsers fetch (they ask for `br` over HTTPS); feeds, sitemaps, version
 files and JSON for programs get gzip, which every client takes.
 
 The bytes depend only on the input and the settings: gzip without a file name and with time 0,
@@ -62,9 +62,9 @@ def _brotli(quality: int) -> Encoding:
 
 
 OFTEN = (_gzip(9), _brotli(10))
-"""For what visitors fetch most: the assets and the pages search engines index."""
+"""For what every visit starts from: the assets, the text in force, the history."""
 RARELY = (_gzip(6), _brotli(5))
-"""For the rest: archived texts, "since" and parallel pages (nine tenths of the bytes)."""
+"""For the versions' own pages, each seldom fetched."""
 
 
 def encodings(path: Path, often: bool = True) -> tuple[Encoding, ...]:

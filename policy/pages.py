@@ -9,6 +9,7 @@ relative to the page. Nothing here is Markdown or belongs to a particular render
 from __future__ import annotations
 
 import datetime
+import functools
 import posixpath
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Callable
 
 import jinja2
+from jinja2 import meta
 from markupsafe import Markup, escape
 
 from . import dialect, outline
@@ -191,9 +193,10 @@ class PageMaker:
         self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}  # `tojson` escapes <>&'
         self.env.globals["gettext"] = self._say
         self.env.filters.update(date=locale.date, oneline=_oneline)
-        self.made_with = (locale, templates, site_url, self.current,
-                          tuple(sorted((path.name, path.read_bytes()) for path in templates.glob("*.html"))))
-        """What every page depends on besides its own versions; with them, the key of a page made before."""
+        self.made_with = (locale, templates, site_url, self.current)
+        """What every page depends on besides its own versions and template; with them, the key of a
+        page made before."""
+        self.sources = {path.name: path.read_text(encoding="utf-8") for path in templates.glob("*.html")}
         self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
                                 parallel_path=parallel_path, source_url=source_url, HOME=HOME, HISTORY=HISTORY,
                                 correction=self.correction, version_of=lambda date: policy.get(self.lang, date),
@@ -275,8 +278,21 @@ class PageMaker:
 
     def _made(self, kind: str, date: datetime.date, make: Callable[[], Page], *inputs: object) -> Page:
         """The page of `kind` for `date`, made by `make` unless it was made before from the same
-        inputs (the versions it shows) and with `date` standing where it stands on the build date."""
-        return MADE.get((self.made_with, kind, date, tuple(self._state(date).values()), inputs), make)
+        inputs (the versions it shows) and templates, and with `date` standing where it stands on
+        the build date: an edit of one template makes only its pages again."""
+        return MADE.get((self.made_with, self._template(f"{kind}.html"), kind, date, tuple(self._state(date).values()),
+                         inputs), make)
+
+    @functools.cache
+    def _template(self, name: str) -> tuple[tuple[str, str], ...]:
+        """A template's text and the texts of those it imports or includes, and so on."""
+        found, waiting = {}, [name]
+        while waiting:
+            each = waiting.pop()
+            if each not in found:
+                found[each] = self.sources[each]
+                waiting += meta.find_referenced_templates(self.env.parse(found[each]))
+        return tuple(sorted(found.items()))
 
     def _state(self, date: datetime.date) -> dict:
         """When a version is or was in force, relative to the build date."""

@@ -77,11 +77,10 @@ def _pages(dates: list) -> None:
     site, folder, cache = _job
     for lang in LANGUAGES:
         for url in site.urls(lang, dates):
-            page = site.page(lang, url)
-            data = site.write_page(folder, lang, page)
+            data = site.write_page(folder, lang, site.page(lang, url))
             if cache is not None:
-                compress_file(folder / lang / url / "index.html", data, cache, often=page.indexed)
+                compress_file(folder / lang / url / "index.html", data, cache, often=False)
 
 
 def _compress(paths: list[Path]) -> None:
-    compress_tree(paths, _job[2])
+    compress_tree(paths, _job[2])  # the assets and the pages every visit starts from: fetched often

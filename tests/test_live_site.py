@@ -135,6 +135,16 @@ def test_a_removed_version_leaves_the_live_site(live, content, project, tmp_path
     assert files(live.out) == full_build(content, project, tmp_path)
 
 
+def test_an_edit_of_a_page_template_wraps_again_only_its_pages(live, project, content, tmp_path, wrapped):
+    template = project.theme / "pages" / "parallel.html"
+    template.write_text(template.read_text(encoding="utf-8") + "<p>A new line of the template.</p>\n",
+                        encoding="utf-8")
+    live.build()
+    assert sorted(wrapped) == sorted(f"{lang}/parallel/{date}/" for lang in ("ru", "kk", "en") for date in (
+        "2024-01-15", "2025-03-01", "2025-09-01", "2026-06-01", "2030-01-01"))
+    assert files(live.out) == full_build(content, project, tmp_path)
+
+
 def test_a_change_to_the_theme_renders_everything_into_a_new_folder_while_the_old_one_answers(live, project):
     pages = sorted(path.relative_to(live.out) for path in live.out.rglob("*.html"))
     before = {path: (live.out / path).stat().st_ino for path in pages}
@@ -149,9 +159,10 @@ def test_a_change_to_the_theme_renders_everything_into_a_new_folder_while_the_ol
     try:
         css = project.theme / "assets" / "policy.css"
         css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
-        template = project.theme / "pages" / "parallel.html"
-        template.write_text(template.read_text(encoding="utf-8") + "<p>A new line of the template.</p>\n",
-                            encoding="utf-8")
+        main = project.theme / "main.html"
+        text = main.read_text(encoding="utf-8")
+        assert "{% block footer %}{% endblock %}" in text
+        main.write_text(text.replace("{% block footer %}", "{% block footer %}<!-- changed -->"), encoding="utf-8")
         live.build()
     finally:
         done.set()
@@ -159,4 +170,4 @@ def test_a_change_to_the_theme_renders_everything_into_a_new_folder_while_the_ol
     assert missing == []
     assert all((live.out / path).stat().st_ino != inode for path, inode in before.items())
     assert "/* changed */" in (live.out / "assets/policy.css").read_text(encoding="utf-8")
-    assert "A new line of the template." in (live.out / "kk/parallel/2024-01-15/index.html").read_text(encoding="utf-8")
+    assert "<!-- changed -->" in (live.out / "kk/parallel/2024-01-15/index.html").read_text(encoding="utf-8")
