@@ -1,18 +1,17 @@
 """The site's pages for one language, made from the Jinja templates in `theme/pages/`: finished HTML
 bodies and what a renderer needs to know of them (the renderer contract, docs/architecture.md).
 
-Content reaches a page only as sanitized HTML (`dialect.render`) or as text the templates escape
-(autoescape); anchors, permalinks and the links between pages are written by code, as addresses
-relative to the page. Nothing here is Markdown or belongs to a particular renderer.
+Content reaches a page only as sanitized HTML (`dialect.render`, through `text`) or as text the
+templates escape (autoescape); anchors, permalinks and the links between pages are written by
+code, as addresses relative to the page. Nothing here is Markdown or belongs to a renderer.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import posixpath
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -22,19 +21,15 @@ from markupsafe import Markup, escape
 
 from . import dialect, outline
 from .change import Change, Kind, compare, summary
-from .clause import Block, Document, Unit
 from .compiled import COMPILED
 from .i18n import Locale
 from .language import LANGUAGES, NAMES, ORIGINAL
 from .redline import DELETE, INSERT, Segment, to_html
-from .reference import link_references
+from .text import parallel_rows, text_html
 from .version import Policy, Version
 
 HOME, HISTORY = "", "history/"
 """The addresses of the version in force and of the history, under a language's root."""
-KINDS = ("versions", "changes", "since", "parallel")
-"""The pages each version has, at `<kind>/<date>/`: its text, what it changed, what changed since
-it (once archived), and its three languages side by side."""
 
 
 @dataclass(frozen=True)
@@ -97,56 +92,12 @@ def alternates(site_url: str, url: str) -> tuple[tuple[str, str], ...]:
     return found + (("x-default", site_url if url == HOME else f"{site_url}{ORIGINAL}/{url}"),)
 
 
-@lru_cache(maxsize=16384)
-def unit_html(unit: Unit, lang: str, permalink: str | None = None) -> str:
-    """A unit as a page shows it: its number linking to its anchor, cross-references linked.
-
-    With `permalink` (the title of a heading's permalink, on a version's page) the unit carries its
-    anchor: on its heading, with the permalink, or on its first paragraph. Without (a cell of the
-    parallel page, whose row carries the anchor) its heading is one level down, below the page's.
-    Cached: most units keep their wording from one version to the next."""
-    blocks = []
-    for index, block in enumerate(unit.blocks):
-        if block.kind == "heading":
-            level = len(block.source.split(None, 1)[0])
-            if permalink is not None and index == 0 and unit.number:
-                blocks.append(outline.heading(level, unit.anchor, block.text, permalink))
-            else:
-                level = level if permalink is not None else min(level + 1, 6)
-                blocks.append(f"<h{level}>{escape(block.text)}</h{level}>")
-        elif index == 0 and unit.number:
-            rest = _linked(block.source[len(unit.label):], lang)
-            fragment = dialect.render(f"[{unit.label}](#{unit.anchor}){rest}")
-            blocks.append(fragment.replace("<p>", f'<p id="{unit.anchor}">', 1) if permalink is not None else fragment)
-        else:
-            blocks.append(dialect.render(_linked(block.source, lang)))
-    return ("\n\n" if permalink is not None else "\n").join(blocks)
-
-
 @lru_cache(maxsize=4096)
 def _relative(target: str, start: str) -> str:
     """A link from one page to another (`target` and `start` are addresses under the language's
     root): the same few pairs come up on every page."""
     link = posixpath.relpath(target or ".", start or ".")
     return link + "/" if target.endswith("/") or target == HOME else link
-
-
-@lru_cache(maxsize=1024)
-def _text_html(document: Document, preamble: tuple[Block, ...], lang: str, permalink: str) -> str:
-    """A version's text as its pages show it: the introduction (`preamble`, its title taken out)
-    and every unit. Cached: a history's archived texts never change, and each is on several pages."""
-    intro = [dialect.render(_linked(block.source, lang)) for block in preamble]
-    if document.preamble:  # the changes pages link to it when the title or introduction changed
-        intro.insert(0, f'<div id="{document.preamble.anchor}"></div>')
-    return "\n\n".join(intro + [unit_html(unit, lang, permalink) for unit in document.units])
-
-
-def _linked(markdown: str, lang: str) -> str:
-    """Cross-references made links. A link is a level of square brackets more than the check saw: where
-    that is too deep for the dialect, which would show nothing, the references stay plain text."""
-    linked = link_references(markdown, lang, lambda reference: f"#{reference.anchor}")
-    too_deep = any(finding.rule == "nesting" for finding in dialect.analyse(linked).findings)
-    return markdown if too_deep else linked
 
 
 def _oneline(text: str) -> str:
@@ -283,7 +234,7 @@ class PageMaker:
         return MADE.get((self.made_with, self._template(f"{kind}.html"), kind, date, tuple(self._state(date).values()),
                          inputs), make)
 
-    @functools.cache
+    @cache
     def _template(self, name: str) -> tuple[tuple[str, str], ...]:
         """A template's text and the texts of those it imports or includes, and so on."""
         found, waiting = {}, [name]
@@ -306,7 +257,7 @@ class PageMaker:
         heading = version.title
         if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
             heading = preamble.pop(0).text
-        text = Markup(_text_html(document, tuple(preamble), self.lang, self.permalink))
+        text = Markup(text_html(document, tuple(preamble), self.lang, self.permalink))
         upcoming = self.policy.next(self.current) if self.current else None
         return self._page(url, title, "version.html", _oneline(version.summary), searchable,
                           version=version, heading_text=heading, text=text, state=self._state(version.date),
@@ -364,7 +315,7 @@ class PageMaker:
 
     def _parallel_page(self, date: datetime.date) -> Page:
         title = self.locale.format("Version of %(date)s in three languages", date=date)
-        return self._page(parallel_path(date), title, "parallel.html", title=title, rows=_rows(self._versions(date)),
+        return self._page(parallel_path(date), title, "parallel.html", title=title, rows=parallel_rows(self._versions(date)),
                           languages=[(lang, NAMES[lang]) for lang in LANGUAGES],
                           version=self.policy.get(self.lang, date), versions=list(self._versions(date)),
                           original=self.locale.language(ORIGINAL))
@@ -411,19 +362,6 @@ def possible_markup(templates: Path) -> list[str]:
     marks = [Segment(INSERT, "x"), Segment(DELETE, "y")]
     coded += [to_html(marks, "added", "removed"), to_html(marks, "added", "removed", "kk")]
     return written + coded
-
-
-@lru_cache(maxsize=256)
-def _rows(versions: tuple[Version, ...]) -> list[tuple[str, list[Markup]]]:
-    """The units of one version in every language (`versions`, the original first), matched by number,
-    which every language shares (the `same-units` rule): each row's anchor and cells. Cached: the
-    parallel page of a version is made in every language."""
-    def cell(version: Version, unit: Unit) -> Markup:
-        document = version.document
-        same = document.by_number.get(unit.number) if unit.number else document.preamble
-        return Markup(unit_html(same, version.lang) if same else "")
-
-    return [(unit.anchor, [cell(version, unit) for version in versions]) for unit in versions[0].document.all_units]
 
 
 def _code(text: str) -> Markup:

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 
 from policy import dialect
 from policy.clause import parse_document
-from policy.pages import unit_html
+from policy.text import unit_html
 
 
 def test_the_sanitizer_is_in_the_rendering_path(monkeypatch):

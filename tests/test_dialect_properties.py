@@ -24,7 +24,8 @@ from hypothesis import strategies as st
 from policy import dialect, outline
 from policy.clause import parse_document
 from policy.i18n import load_locale
-from policy.pages import PageMaker, unit_html
+from policy.pages import PageMaker
+from policy.text import unit_html
 from policy.version import load_policy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,7 +111,7 @@ PAGE_ATTRIBUTES = {"a": {"href", "class", "title"}, "p": {"id"}, **{h: {"id"} fo
 
 def without_empty_headings(text: str) -> str:
     """A line of only `#` marks makes a heading with no words: the check refuses it wherever the pages
-    would show it (and pages.unit_html cannot split it), so it is not part of these properties."""
+    would show it (and text.unit_html cannot split it), so it is not part of these properties."""
     return re.sub(r"(?m)^(#{1,6})[^\S\n]*$", r"\1 x", text)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from policy import change, pages, redline
+from policy import change, pages, redline, text
 from policy.publish import build_site
 from tests.conftest import POLICY
 from tools.history import accumulating, dates
@@ -19,7 +19,7 @@ COUNTS = (8, 16, 32)
 def measured(tmp_path, count: int) -> dict[str, int]:
     """What a cold build of `count` versions made: pages, comparisons of two versions, redlines,
     and the bytes of the site; in one process, with empty caches."""
-    for cache in (change.compare, redline.cached_redline, pages.unit_html, pages._text_html):
+    for cache in (change.compare, redline.cached_redline, text.unit_html, text.text_html):
         cache.cache_clear()
     made = pages.MADE.made
     content = accumulating(POLICY, count, tmp_path / f"content-{count}", clauses=4)

@@ -59,7 +59,7 @@ def test_a_reference_overlapping_the_clauses_own_number_is_linked_once_and_corre
     from bs4 import BeautifulSoup
 
     from policy.clause import parse_document
-    from policy.pages import unit_html
+    from policy.text import unit_html
 
     unit = parse_document("5.1 және 5.2-тармақтарда көзделген шаралар қолданылады.").units[0]
     links = BeautifulSoup(unit_html(unit, "kk", "¶"), "html.parser").find_all("a")
