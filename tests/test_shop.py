@@ -88,7 +88,7 @@ def test_the_shops_lang_keeps_its_value_under_policy(server, path, accept, lang)
     and captures (all policy_…) leave it alone, whatever page of which language is asked for."""
     uri = f"/policy/{path}?visit={accept}"
     fetch(server.root, uri, {"Accept-Language": accept, "Cookie": "policy_language=en"})
-    assert server.logged_languages()[uri] == lang
+    assert server.logged_language(uri) == lang
 
 
 def test_a_method_other_than_get_is_the_projects_405_page(server):

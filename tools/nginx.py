@@ -41,10 +41,16 @@ class Shop:
     base: str
     log: Path
 
-    def logged_languages(self) -> dict[str, str]:
-        """The shop's $lang of each URI logged so far (the last request of each)."""
-        lines = self.log.read_text(encoding="utf-8").splitlines()
-        return dict(line.rsplit(" lang=", 1) for line in lines)
+    def logged_language(self, uri: str, timeout: float = 10) -> str | None:
+        """The shop's $lang as its log wrote it for the last request of `uri`. nginx logs a request
+        once it has answered it: the line may come a moment after the answer."""
+        deadline = time.monotonic() + timeout
+        while True:
+            lines = self.log.read_text(encoding="utf-8").splitlines()
+            logged = dict(line.rsplit(" lang=", 1) for line in lines)
+            if uri in logged or time.monotonic() > deadline:
+                return logged.get(uri)
+            time.sleep(0.01)
 
 
 def free_port() -> int:
