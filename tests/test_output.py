@@ -24,6 +24,8 @@ import pytest
 from policy.output import MARKER
 from tests.conftest import DEMO, POLICY, ROOT
 
+pytestmark = pytest.mark.slow
+
 DATE = "2026-11-25"
 TIMEOUT = 120
 
