@@ -15,7 +15,7 @@ test: $(VENV)/.test-installed node-tools  ## every test; at the end, what was sk
 	$(BIN)/python -m pytest
 
 test-fast: $(VENV)/.test-installed  ## the loop while editing (< 1 min): no browser, server, Java, Node or repeated builds
-	$(BIN)/python -m pytest -m "not (browser or server or node or java or slow)"
+	$(BIN)/python -m pytest -m "not (browser or server or node or java or slow)" -n auto --dist loadfile
 
 check: $(VENV)/.site-installed    ## check content/ as CI does
 	$(BIN)/python build.py check
