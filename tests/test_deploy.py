@@ -24,6 +24,8 @@ from policy.publish import build_site
 from tests.conftest import DEMO, ROOT, require_nginx, require_tool
 from tools.nginx import nginx
 
+pytestmark = pytest.mark.slow
+
 RELEASE, ROLLBACK = ROOT / "deploy" / "release", ROOT / "deploy" / "rollback"
 SERVER = ROOT / "deploy" / "server" / "policy-deploy"
 IN_FORCE = {"Действует с 1 июня 2026": "2026-06-01", "Действует с 1 января 2030": "2030-01-01"}
@@ -123,6 +125,7 @@ class Reader(threading.Thread):
         return [round for round in self.rounds if round[0] == round[2] != round[1]]
 
 
+@pytest.mark.server
 def test_a_release_switches_in_one_step_while_pages_are_read(tmp_path, demo_site, later_site):
     require_nginx()
     target = tmp_path / "target"
@@ -150,6 +153,7 @@ def test_a_release_switches_in_one_step_while_pages_are_read(tmp_path, demo_site
         connection.close()
 
 
+@pytest.mark.server
 def test_the_reader_catches_a_deploy_that_is_not_atomic(tmp_path, demo_site, later_site):
     """The check above is not vacuous: copying a new site over the old file by file, as a naive
     deploy does, is seen as rounds mixing two releases."""
