@@ -97,7 +97,7 @@ def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Prob
     if not path.is_file():
         return [error(path, 1, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
                       "published: it must not be deleted or renamed; to change the policy, make a new version "
-                      "instead: python build.py new-version YYYY-MM-DD", date=date, lang=path.parent.name)]
+                      "instead: make new-version DATE=YYYY-MM-DD", date=date, lang=path.parent.name)]
     current, _ = decode(path, path.read_bytes())
     if current == published:
         return []
@@ -105,4 +105,4 @@ def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Prob
     line = next((i for i, (a, b) in enumerate(zip(old, new), start=1) if a != b), min(len(old), len(new)) + 1)
     return [error(path, line, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
                   "published: it must not change; to change the policy, make a new version instead: "
-                  "python build.py new-version YYYY-MM-DD", date=date, lang=path.parent.name)]
+                  "make new-version DATE=YYYY-MM-DD", date=date, lang=path.parent.name)]

@@ -110,7 +110,7 @@ class Site:
 
     def files(self) -> dict[str, bytes]:
         """Every file but the pages and the assets, by its path in the site: at the top the language
-        chooser, 404, versions.json and the sitemap (and, on a host of its own, robots.txt and CNAME,
+        chooser, the pages the server shows for a status (404, 405, 500), versions.json and the sitemap (and, on a host of its own, robots.txt and CNAME,
         GitHub Pages' custom domain); in each language its 404 page, search index, feed and version
         files."""
         root = self.theme / "root"
@@ -118,7 +118,8 @@ class Site:
         languages = [{"code": lang, "name": NAMES[lang], **theme_strings(self.locales[lang])} for lang in NAMES]
         context = {"languages": languages, "default": ORIGINAL, "site_url": self.site_url,
                    "root": address.path(self.site_url)}
-        files = {name: env.get_template(name).render(context) for name in ("index.html", "404.html")}
+        files = {name: env.get_template(name).render(context) for name in ("index.html", "404.html", "405.html",
+                                                                            "500.html")}
         files["versions.json"] = feeds.versions_json(self.policy, self.site_url, self.today)
         maker = self.makers[ORIGINAL]
         files["sitemap.xml"] = feeds.sitemap(self.site_url, [url for url in maker.urls() if maker.indexed(url)],

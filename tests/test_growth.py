@@ -13,6 +13,8 @@ from policy.publish import build_site
 from tests.conftest import POLICY
 from tools.history import accumulating, dates
 
+pytestmark = pytest.mark.slow
+
 COUNTS = (8, 16, 32)
 
 

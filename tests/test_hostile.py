@@ -147,6 +147,7 @@ def _cli(tree: Path, *args: str) -> subprocess.CompletedProcess:
                           errors="replace", env=env, timeout=120)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CLI_SAMPLE)
 def test_cli_check_refuses(name: str, tree: Path):
     case = BY_NAME[name]
@@ -160,6 +161,7 @@ def test_cli_check_refuses(name: str, tree: Path):
             result.stderr[-3000:]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["script", "nul-in-title", "title-5000-brackets-yaml-flow"])
 def test_cli_build_refuses_and_writes_nothing(name: str, tree: Path):
     BY_NAME[name].mutate(tree)
@@ -275,6 +277,7 @@ def test_the_scan_finds_what_it_looks_for(previous_site, baseline, tmp_path):
         assert bool(inert(site, baseline)) == bool(bad), bad
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("accepted", ACCEPTED, ids=str)
 def test_accepted_tree_builds_an_inert_site(accepted: Accepted, tree: Path, tmp_path: Path, baseline):
     accepted.mutate(tree)

@@ -120,6 +120,14 @@ PROVOKE = """() => {
     if (link.protocol === "javascript:") link.click();
   }
 }"""
+SETTLED = """() => new Promise(resolve => {
+  const canary = new Image();
+  canary.addEventListener("error", () => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  canary.src = "canary-" + Math.random() + ".png";
+})"""
+"""Resolves once everything provoked before it has had its turn: a missing image's error event comes
+after the tasks queued before it (a payload's own error event, a javascript: link's navigation),
+and two frames after that, the focus, animation and transition events of the page."""
 LIVE_HANDLERS = """() => [...document.querySelectorAll("*")].flatMap(element =>
   [...element.attributes].filter(a => a.name.toLowerCase().startsWith("on")
       || /^\\s*(javascript|vbscript|data):/i.test(a.value) && ["href", "src", "action", "formaction", "data"].includes(a.name))
@@ -148,7 +156,7 @@ def test_no_payload_runs(browser, base, path):
     page.evaluate(PROVOKE)
     page.mouse.move(10, 10)
     page.mouse.move(640, 450, steps=5)
-    page.wait_for_timeout(300)
+    page.evaluate(SETTLED)
     ran = {"payloads": page.evaluate("window.__pwned || []"), "dialogs": dialogs,
            "handlers and script URLs in the page": page.evaluate(LIVE_HANDLERS)}
     assert ran == {"payloads": [], "dialogs": [], "handlers and script URLs in the page": []}
@@ -169,7 +177,7 @@ def test_search_results_show_payloads_as_text(browser, base):
     page.wait_for_selector(".md-search-result__item")
     assert "__pwned" in page.inner_text(".md-search-result"), "the payloads were found, as text"
     page.evaluate(PROVOKE)
-    page.wait_for_timeout(300)
+    page.evaluate(SETTLED)
     found = page.evaluate("document.querySelectorAll('.md-search-result :is(img, svg, script, iframe, input, "
                           "details:not(.md-search-result__more))')"
                           ".length")

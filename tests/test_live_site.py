@@ -17,6 +17,8 @@ from policy.publish import Project, build_site
 from policy.render import Renderer
 from tests.conftest import BUILD_DATE, DEMO, ROOT
 
+pytestmark = pytest.mark.slow
+
 FINGERPRINTED = re.compile(rb"main\.[0-9a-f]{8}\.min\.css")
 
 

@@ -80,7 +80,7 @@ def test_html_lang_is_right_on_every_page(demo_site):
 @pytest.mark.parametrize("lang, in_force, upcoming", [
     ("ru", "Действует с 1 июня 2026 г.", "Новая редакция вступает в силу 1 января 2030 г."),
     ("kk", "2026 жылғы 1 маусымнан бастап күшінде", "Жаңа редакция 2030 жылғы 1 қаңтарда күшіне енеді"),
-    ("en", "In force since June 1, 2026", "A new version takes effect on January 1, 2030"),
+    ("en", "In force since 1 June 2026", "A new version takes effect on 1 January 2030"),
 ])
 def test_current_page_dates_and_upcoming_notice(demo_site, lang, in_force, upcoming):
     page = demo_site.page(f"{lang}/")
@@ -93,7 +93,7 @@ def test_current_page_dates_and_upcoming_notice(demo_site, lang, in_force, upcom
 
 
 @pytest.mark.parametrize("lang, date", [("ru", "24 ноября 2026 г."), ("kk", "2026 жылғы 24 қарашадан бастап"),
-                                        ("en", "November 24, 2026")])
+                                        ("en", "24 November 2026")])
 def test_real_current_page(real_site, lang, date):
     page = real_site.page(f"{lang}/")
     assert date in text(page.select_one("article"))
@@ -411,7 +411,7 @@ def test_nothing_the_browser_loads_comes_from_another_host(demo_site, real_site)
 
 def test_links_are_relative_except_on_404_pages(demo_site):
     for path in demo_site.html_files():
-        if path.name == "404.html":
+        if path.name in ("404.html", "405.html", "500.html"):  # the server shows them at any address
             continue
         page = demo_site.page(str(path.relative_to(demo_site.root)))
         for element in page.select("[href], [src]"):
@@ -484,6 +484,7 @@ def test_no_inline_script_style_or_event_handler(demo_site):
             assert not handlers, (path, element.name, handlers)
 
 
+@pytest.mark.slow
 def test_a_go_live_day_changes_only_the_pages_whose_text_or_status_changed(tmp_path):
     """The day before 2026-06-01 takes effect and the day it does: the stylesheet keeps its name
     (it depends on the theme alone), and only what names the version in force, or says where a
