@@ -10,6 +10,7 @@ served one in one exchange: every address answers meanwhile, from the old site.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
 import shutil
@@ -94,6 +95,8 @@ class LiveSite:
             self._write(site, key)
         for lang, url in set(self.pages) - known:
             (self.out / lang / url / "index.html").unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # its folder, unless something else is in it
+                (self.out / lang / url).rmdir()
             del self.pages[(lang, url)]
         files = site.files()
         for name, data in files.items():

@@ -30,6 +30,9 @@ from .version import Policy, Version
 
 HOME, HISTORY = "", "history/"
 """The addresses of the version in force and of the history, under a language's root."""
+FULL_HISTORY = 24
+"""Versions the history lists in full, newest first (two years of monthly changes); older archived
+ones are listed in short, so that a first visit of the history of 200 versions stays within 40 KB."""
 
 
 @dataclass(frozen=True)
@@ -242,7 +245,7 @@ class PageMaker:
             each = waiting.pop()
             if each not in found:
                 found[each] = self.sources[each]
-                waiting += meta.find_referenced_templates(self.env.parse(found[each]))
+                waiting += _referenced(found[each])
         return tuple(sorted(found.items()))
 
     def _state(self, date: datetime.date) -> dict:
@@ -281,7 +284,7 @@ class PageMaker:
         versions = [(self.policy.get(self.lang, date), self._state(date)) for date in reversed(self.policy.dates)]
         title = self.locale.gettext("Version history")
         return self._page(HISTORY, title, "history.html", searchable=True, title=title,
-                          versions=versions, today=self.today)
+                          versions=versions, today=self.today, full=FULL_HISTORY)
 
     def changes(self, date: datetime.date) -> Page:
         """The summary and the redlines of what the version of `date` changed, each changed unit also
@@ -351,6 +354,12 @@ class PageMaker:
         gettext = self.locale.gettext
         hidden = self.lang if lang else ""
         return Markup(to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden).replace("\n", "<br>\n"))
+
+
+@lru_cache(maxsize=64)
+def _referenced(source: str) -> list[str]:
+    """The templates a template imports or includes (every language's maker asks)."""
+    return list(meta.find_referenced_templates(jinja2.Environment(extensions=["jinja2.ext.i18n"]).parse(source)))
 
 
 def possible_markup(templates: Path) -> list[str]:

@@ -504,3 +504,36 @@ def test_a_go_live_day_changes_only_the_pages_whose_text_or_status_changed(tmp_p
         *[f"since/{date}/index.html" for date in ARCHIVED])}
     assert changed == expected
     assert len(changed) / len(after) < 0.4
+
+
+def test_a_long_history_lists_the_newest_versions_in_full_and_the_older_in_short(tmp_path):
+    """Past the newest 24, an archived version is listed with its period, pages and source file (its
+    summary and SHA-256 are on its pages): the history of 200 versions stays light. Every version
+    keeps its anchor; the table of contents lists the full entries."""
+    from bs4 import BeautifulSoup
+
+    from policy.i18n import load_locale
+    from policy.pages import FULL_HISTORY, PageMaker
+    from policy.publish import Project
+    from tools.history import accumulating, dates
+
+    policy, _ = load_policy(accumulating(POLICY, FULL_HISTORY + 6, tmp_path / "content"))
+    locale, _ = load_locale(Project().locales, "en")
+    page = PageMaker(policy, locale, dates(FULL_HISTORY + 6)[-2], Project().theme / "pages", SITE_URL).history()
+    body = BeautifulSoup(page.body, "html.parser")
+    entries = body.select("h2[id^=v-]")
+    assert [entry["id"] for entry in entries] == [f"v-{date}" for date in reversed(policy.dates)]
+    for index, (entry, date) in enumerate(zip(entries, reversed(policy.dates))):
+        shown = []
+        for sibling in entry.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            shown.append(sibling)
+        words = " ".join(text(element) for element in shown)
+        version = policy.get("en", date)
+        assert (version.sha256 in words) == (index < FULL_HISTORY), index
+        assert (" ".join(version.summary.split()) in words) == (index < FULL_HISTORY), index
+        links = {a["href"] for element in shown for a in element.select("a")}
+        assert {f"../versions/{date}/", f"../changes/{date}/", f"../versions/{date}.md"} <= links, index
+    assert [entry.anchor for entry in page.contents[0].children] == [f"v-{date}" for date in
+                                                                     list(reversed(policy.dates))[:FULL_HISTORY]]
