@@ -68,7 +68,8 @@ def run(command: list[str], **options) -> tuple[float, float]:
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall
 
 
-def ours(content: Path, out: Path, day: datetime.date, cache: Path | None, compress: bool = True) -> tuple[float, float]:
+def ours(content: Path, out: Path, day: datetime.date, cache: Path | None,
+         compress: bool = True) -> tuple[float, float]:
     """A build of `content` in a new process, with the compression cache in `cache` (new: cold)."""
     shutil.rmtree(out, ignore_errors=True)
     code = ("import datetime, sys; from pathlib import Path; from policy.publish import build_site; "
@@ -111,7 +112,8 @@ def the_same_prose(content: Path, folder: Path, day: datetime.date) -> Path:
     for lang in languages:
         write(f"{lang}/index.md", policy.get(lang, current).source.body)
         write(f"{lang}/history.md", "# History\n\n" + "\n\n".join(
-            f"## {date}\n\n{policy.get(lang, date).summary}\n\n[text](versions/{date}.md) · [changes](changes/{date}.md)"
+            f"## {date}\n\n{policy.get(lang, date).summary}\n\n"
+            f"[text](versions/{date}.md) · [changes](changes/{date}.md)"
             for date in reversed(policy.dates)))
         for date in policy.dates:
             previous = policy.previous(date)
@@ -161,7 +163,8 @@ def builds(scratch: Path) -> None:
 
 
 def figures(runs: list[tuple[float, float]]) -> str:
-    return " ".join(f"{cpu:.1f}" for cpu, _ in runs) + " s CPU (" + " ".join(f"{wall:.1f}" for _, wall in runs) + " s wall)"
+    cpu, wall = (" ".join(f"{run[index]:.1f}" for run in runs) for index in (0, 1))
+    return f"{cpu} s CPU ({wall} s wall)"
 
 
 def go_live(scratch: Path) -> None:
@@ -172,7 +175,8 @@ def go_live(scratch: Path) -> None:
     sites = [scratch / "eve", scratch / "day"]
     for site, date in zip(sites, (day - datetime.timedelta(days=1), day)):
         ours(content, site, date, scratch / "site-100-cache")
-    files = [{path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()} for site in sites]
+    files = [{path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+             for site in sites]
     same = sum(files[0].get(name) == data for name, data in files[1].items())
     stylesheets = [sorted(str(name) for name in each if "stylesheets" in name.parts) for each in files]
     print(f"A go-live day ({count} versions): {same} of {len(files[1])} files identical ({same / len(files[1]):.0%}, "

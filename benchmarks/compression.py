@@ -1,7 +1,7 @@
 """The size/CPU curve of gzip and brotli on a built site's text files, which policy/compress.py
 chose its settings from: for what every visit starts from (the assets, the text in force, the
-history) and for the versions' own pages. `python benchmarks/compression.py SITE` prints it; `make benchmark` prints it for a
-history of 100 versions."""
+history) and for the versions' own pages. `python benchmarks/compression.py SITE` prints it;
+`make benchmark` prints it for a history of 100 versions."""
 
 from __future__ import annotations
 

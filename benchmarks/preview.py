@@ -144,10 +144,14 @@ def previews(content: Path, day: datetime.date, scratch: Path, budget: float, th
                 report("an edit of the theme's main.html (every page wrapped again)", runs, theme_budget,
                        (preview.cpu() - spent) / THEME_SAVES)
                 catalog = project / "theme" / "locales" / "ru" / "LC_MESSAGES" / "messages.po"
-                spent = preview.cpu()
-                runs = [_save_catalog(page, preview.url + "ru/", catalog, number) for number in range(THEME_SAVES)]
-                report("an edit of a catalog (every page made and wrapped again)", runs, theme_budget,
-                       (preview.cpu() - spent) / THEME_SAVES)
+                for what, msgid, url in (("a catalog's word on pages (the history's \"Upcoming\")", "Upcoming",
+                                          "ru/history/"),
+                                         ("a catalog's word of the theme (the navigation's history; every page "
+                                          "wrapped again)", "Version history", "ru/")):
+                    spent = preview.cpu()
+                    runs = [_save_catalog(page, preview.url + url, catalog, msgid, number)
+                            for number in range(THEME_SAVES)]
+                    report(f"an edit of {what}", runs, theme_budget, (preview.cpu() - spent) / THEME_SAVES)
             finally:
                 watch.stop()
             print(f"  while the preview rendered everything again: {len(watch.failures)} answers other than 200 "
@@ -174,14 +178,14 @@ def _save_main(page, url: str, main: Path, number: int) -> float:
     return timed_save(page, url, lambda: main.write_text(text[:start] + marker + text[end:], encoding="utf-8"), marker)
 
 
-def _save_catalog(page, url: str, catalog: Path, number: int) -> float:
+def _save_catalog(page, url: str, catalog: Path, msgid: str, number: int) -> float:
+    """The msgstr of `msgid`, with ` <number>` at its end."""
     text = catalog.read_text(encoding="utf-8")
-    old = 'msgstr "История редакций'
-    start = text.index(old) + len(old)
+    start = text.index(f'msgid "{msgid}"\nmsgstr "') + len(f'msgid "{msgid}"\nmsgstr "')
     end = text.index('"', start)
-    marker = f"История редакций {number}"
-    return timed_save(page, url, lambda: catalog.write_text(text[:start] + f" {number}" + text[end:],
-                                                            encoding="utf-8"), marker)
+    words = text[start:end].rsplit(" v", 1)[0] + f" v{number}"
+    return timed_save(page, url, lambda: catalog.write_text(text[:start] + words + text[end:], encoding="utf-8"),
+                      words)
 
 
 def report(what: str, runs: list[float], budget: float, cpu: float | None = None) -> None:

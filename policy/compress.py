@@ -7,8 +7,8 @@ for 20 times the CPU, and quality 11 another 1 % for 3 times more; gzip's level 
 level 6 for 1.5 times the CPU. So what every visit starts from (the assets, the text in force,
 the history, the search index, the 404 pages) gets brotli 10 and gzip 9, and the versions' own
 pages (their texts, changes, "since" and parallel pages: nineteen twentieths of the bytes, each
-seldom fetched) brotli 5 and gzip 6. Brotli goes only to what browsers fetch (they ask for `br` over HTTPS); feeds, sitemaps, version
-files and JSON for programs get gzip, which every client takes.
+seldom fetched) brotli 5 and gzip 6. Brotli goes only to what browsers fetch (they ask for `br`
+over HTTPS); feeds, sitemaps, version files and JSON for programs get gzip, which every client takes.
 
 The bytes depend only on the input and the settings: gzip without a file name and with time 0,
 brotli at fixed parameters; so two builds of the same content are identical, compressed files

@@ -3,8 +3,9 @@
 
 A save makes every page again (most come from the caches of `pages`, made before from the same
 versions) and writes those that differ from what was written, the pages being viewed first, so
-that the browser can reload before the rest is written. A change to the theme, the catalogs or
-`mkdocs.yml` renders everything again, in parallel processes, into a new folder that replaces the
+that the browser can reload before the rest is written: so after an edit of a page template or
+of a catalog, too. A change to the rest of the theme, to `mkdocs.yml` or to the theme's own words
+in a catalog wraps everything again, in parallel processes, into a new folder that replaces the
 served one in one exchange: every address answers meanwhile, from the old site.
 """
 
@@ -23,7 +24,7 @@ from .pages import Page
 from .problem import Problem
 from .publish import Project, _checked, _state_of
 from .render import read_site_url, replace_file
-from .site import Site
+from .site import Site, chrome
 
 PREVIEWS = "preview"
 """The previews' folders, one per running preview (named by its process id), under the cache."""
@@ -40,7 +41,7 @@ class LiveSite:
         self.out = self.root / "site"
         self.site: Site | None = None
         self.theme: tuple | None = None
-        """The state of the theme and config the site was rendered with."""
+        """The state of the theme and config, and the theme's words, that the pages were wrapped with."""
         self.pages: dict[tuple[str, str], Page] = {}
         """Each page as written, by language and address."""
         self.files: dict[str, bytes] = {}
@@ -54,7 +55,7 @@ class LiveSite:
         end); the rest stops early when `pending()` says that another save came (the next build
         goes on from there)."""
         policy, locales, problems = _checked(self.content, self.today, None, self.project)
-        theme = _state_of(self.project)
+        theme = (_state_of(self.project), chrome(locales))
         if self.site is None or theme != self.theme:
             self._render_all(Site(policy, locales, self.today, self.project.theme, self.project.config,
                                   self.site_url, self.root / "config"), ready, pending)
@@ -81,7 +82,8 @@ class LiveSite:
                     return  # the pages not made yet are written again by the next build
                 self.pages[(lang, url)] = site.page(lang, url)
 
-    def _update(self, site: Site, viewed: Iterable[str], ready: Callable[[], None], pending: Callable[[], bool]) -> None:
+    def _update(self, site: Site, viewed: Iterable[str], ready: Callable[[], None],
+                pending: Callable[[], bool]) -> None:
         urls = [(lang, url) for lang in LANGUAGES for url in site.makers[lang].urls()]
         known = set(urls)
         first = [key for key in map(_page_key, viewed) if key in known]

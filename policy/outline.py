@@ -25,8 +25,8 @@ _BLOCKS = {"p", "li", "div", "td", "th", "dt", "dd", "summary", "label"}
 def heading(level: int, anchor: str, text: str, permalink: str) -> Markup:
     """A heading with its anchor and permalink (`¶`, titled `permalink` in the page's language):
     the one shape every heading of a page has. `text` is plain text, or markup already escaped."""
-    return Markup(f'<h{level} id="{escape(anchor)}">{escape(text)}<a class="{PERMALINK_CLASS}" href="#{escape(anchor)}" '
-                  f'title="{escape(permalink)}">&para;</a></h{level}>')
+    return Markup(f'<h{level} id="{escape(anchor)}">{escape(text)}<a class="{PERMALINK_CLASS}" '
+                  f'href="#{escape(anchor)}" title="{escape(permalink)}">&para;</a></h{level}>')
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,8 @@ class _Sections(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         classes = (values.get("class") or "").split()
-        skipped = tag in ("script", "style") or "hidden" in values or PRINT_ONLY in classes or PERMALINK_CLASS in classes
+        skipped = (tag in ("script", "style") or "hidden" in values
+                   or PRINT_ONLY in classes or PERMALINK_CLASS in classes)
         if tag in ("br", "input", "img", "hr", "meta", "link"):
             return
         if re.fullmatch(r"h[1-6]", tag) and values.get("id") and not self.skipping:

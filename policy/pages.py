@@ -318,7 +318,8 @@ class PageMaker:
 
     def _parallel_page(self, date: datetime.date) -> Page:
         title = self.locale.format("Version of %(date)s in three languages", date=date)
-        return self._page(parallel_path(date), title, "parallel.html", title=title, rows=parallel_rows(self._versions(date)),
+        return self._page(parallel_path(date), title, "parallel.html", title=title,
+                          rows=parallel_rows(self._versions(date)),
                           languages=[(lang, NAMES[lang]) for lang in LANGUAGES],
                           version=self.policy.get(self.lang, date), versions=list(self._versions(date)),
                           original=self.locale.language(ORIGINAL))
@@ -353,7 +354,8 @@ class PageMaker:
             return None
         gettext = self.locale.gettext
         hidden = self.lang if lang else ""
-        return Markup(to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden).replace("\n", "<br>\n"))
+        marked = to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden)
+        return Markup(marked.replace("\n", "<br>\n"))
 
 
 @lru_cache(maxsize=64)

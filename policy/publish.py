@@ -89,9 +89,10 @@ def _checked(content: Path, today: datetime.date, base: str | None,
 
 
 def _state_of(project: Project) -> tuple:
-    """Every file of the theme (but the page templates, which pages are made from anew at every
-    build) and the config, with its size and time: what wrapping every page depends on."""
-    pages = project.theme / "pages"
+    """Every file of the theme (but the page templates and the catalogs, which pages are made from
+    anew at every build) and the config, with its size and time: what wrapping every page depends
+    on, with the theme's words (`site.chrome`)."""
+    skipped = (project.theme / "pages", project.locales)
     files = [project.config, *sorted(path for path in project.theme.rglob("*")
-                                     if path.is_file() and not path.is_relative_to(pages))]
+                                     if path.is_file() and not any(path.is_relative_to(folder) for folder in skipped))]
     return tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files)

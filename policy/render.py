@@ -48,8 +48,7 @@ def source_name(url: str) -> str:
     return "index.md" if url == HOME else url.rstrip("/") + ".md"
 
 
-def write_config(folder: Path, lang: str, config: Path, theme: Path, site_url: str, strings: dict[str, str],
-                 history_title: str) -> Path:
+def write_config(folder: Path, lang: str, config: Path, theme: Path, site_url: str, strings: dict[str, str]) -> Path:
     """A language's `mkdocs.yml`, inheriting the project's and adding what differs per language: the
     words of the theme and the navigation in the language."""
     settings = {
@@ -60,7 +59,7 @@ def write_config(folder: Path, lang: str, config: Path, theme: Path, site_url: s
         "docs_dir": "docs",  # empty: MkDocs reads nothing, the pages come from `Renderer.wrap`
         "theme": {"language": lang, "custom_dir": str(theme.resolve())},
         "nav": [{html.escape(strings["current"]): source_name(HOME)},
-                {html.escape(history_title): source_name(HISTORY)}],
+                {html.escape(strings["history"]): source_name(HISTORY)}],
         "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"} for code, name in NAMES.items()],
                   "not_found": strings["not_found"], "policy_title": strings["policy_title"],
                   "stylesheet": WHOLE_STYLESHEET},

@@ -25,11 +25,20 @@ from .version import Policy
 
 
 def theme_strings(locale: Locale) -> dict[str, str]:
-    """The few words the theme itself shows, in the locale's language."""
+    """The few words the theme itself shows, in the locale's language (the navigation's are the names
+    of the text in force and of the history)."""
     title = locale.gettext("Privacy policy")
     return {"site_name": f"Allurauto · {title}", "policy_title": title,
             "description": locale.gettext("Allurauto privacy policy: every version and every change"),
-            "current": locale.gettext("Current version"), "not_found": locale.gettext("This page does not exist.")}
+            "current": locale.gettext("Current version"), "history": locale.gettext("Version history"),
+            "not_found": locale.gettext("This page does not exist.")}
+
+
+def chrome(locales: dict[str, Locale]) -> tuple:
+    """Every language's words of the theme: what the renderers are made with besides the theme's
+    files, so that an edit of a catalog that changes none of them wraps again only the pages whose
+    words changed."""
+    return tuple((lang, tuple(theme_strings(locales[lang]).items())) for lang in LANGUAGES)
 
 
 class Site:
@@ -42,8 +51,7 @@ class Site:
         self.policy, self.locales, self.today, self.theme, self.site_url = policy, locales, today, theme, site_url
         self.makers = {lang: PageMaker(policy, locales[lang], today, theme / "pages", site_url) for lang in LANGUAGES}
         self.renderers = renderers or {
-            lang: Renderer(write_config(configs / lang, lang, config, theme, site_url, theme_strings(locales[lang]),
-                                        self.makers[lang].history().title))
+            lang: Renderer(write_config(configs / lang, lang, config, theme, site_url, theme_strings(locales[lang])))
             for lang in LANGUAGES}
 
     def render(self, folder: Path, trim: bool = True, cache: Cache | None = None,
@@ -110,9 +118,9 @@ class Site:
 
     def files(self) -> dict[str, bytes]:
         """Every file but the pages and the assets, by its path in the site: at the top the language
-        chooser, the pages the server shows for a status (404, 405, 500), versions.json and the sitemap (and, on a host of its own, robots.txt and CNAME,
-        GitHub Pages' custom domain); in each language its 404 page, search index, feed and version
-        files."""
+        chooser, the pages the server shows for a status (404, 405, 500), versions.json and the
+        sitemap (and, on a host of its own, robots.txt and CNAME, GitHub Pages' custom domain); in
+        each language its 404 page, search index, feed and version files."""
         root = self.theme / "root"
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(root), autoescape=True)
         languages = [{"code": lang, "name": NAMES[lang], **theme_strings(self.locales[lang])} for lang in NAMES]

@@ -172,3 +172,23 @@ def test_a_change_to_the_theme_renders_everything_into_a_new_folder_while_the_ol
     assert all((live.out / path).stat().st_ino != inode for path, inode in before.items())
     assert "/* changed */" in (live.out / "assets/policy.css").read_text(encoding="utf-8")
     assert "<!-- changed -->" in (live.out / "kk/parallel/2024-01-15/index.html").read_text(encoding="utf-8")
+
+
+def test_an_edit_of_a_catalog_wraps_again_the_pages_whose_words_changed(live, project, content, tmp_path, wrapped):
+    """"Upcoming" is on the history and nowhere in the theme's own words: only the Russian history
+    is wrapped again; "Version history" names the history in every page's navigation: every page
+    is wrapped again (by the workers)."""
+    catalog = project.locales / "ru" / "LC_MESSAGES" / "messages.po"
+    text = catalog.read_text(encoding="utf-8")
+    catalog.write_text(text.replace('msgid "Upcoming"\nmsgstr "', 'msgid "Upcoming"\nmsgstr "Скоро: ', 1),
+                       encoding="utf-8")
+    live.build()
+    assert wrapped == ["ru/history/"]
+    assert files(live.out) == full_build(content, project, tmp_path)
+    wrapped.clear()
+    catalog.write_text(text.replace('msgid "Version history"\nmsgstr "', 'msgid "Version history"\nmsgstr "Вся ', 1),
+                       encoding="utf-8")
+    live.build()
+    pages = list((live.out / "ru").rglob("index.html"))
+    assert len(pages) > 15 and all("Вся История редакций" in page.read_text(encoding="utf-8") for page in pages)
+    assert files(live.out) == full_build(content, project, tmp_path)

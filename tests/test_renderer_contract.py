@@ -32,7 +32,8 @@ STAND_IN = jinja2.Environment(autoescape=True).from_string("""<!doctype html>
 </head>
 <body>
 <nav><ul>{% for entry in page.contents recursive %}
-<li><a href="#{{ entry.anchor }}">{{ entry.title }}</a>{% if entry.children %}<ul>{{ loop(entry.children) }}</ul>{% endif %}</li>
+<li><a href="#{{ entry.anchor }}">{{ entry.title }}</a>
+{%- if entry.children %}<ul>{{ loop(entry.children) }}</ul>{% endif %}</li>
 {%- endfor %}</ul></nav>
 <main>{{ page.body | safe }}</main>
 </body>
