@@ -79,15 +79,17 @@ def encodings(path: Path, often: bool = True) -> tuple[Encoding, ...]:
 
 class Cache:
     """Compressed copies by the SHA-256 of what they compress and the encoding's settings, in
-    `folder` (none: nothing is kept). Entries are written whole (a rename), so builds running at
-    once may share it. A copy found is used only if it decompresses to the file's bytes: a cache
-    restored from elsewhere (CI's) could otherwise put other words in a visitor's page."""
+    `folder` (none: nothing is kept). A copy found is used only if it decompresses to the file's
+    bytes: one cut short (by a build killed while writing it, or by two builds writing it at once)
+    is compressed again, and a cache restored from elsewhere (CI's) cannot put other words in a
+    visitor's page."""
 
     def __init__(self, folder: Path | None):
         self.folder = folder
         self.entries = {path.name for path in folder.glob("*/*")} if folder else set()
         """The entries there were when the build began: a file looked for in vain costs as much as
         one found."""
+        self.folders: set[str] = set()
         self.hits = self.misses = 0
 
     def compressed(self, data: bytes, encoding: Encoding) -> bytes:
@@ -107,10 +109,10 @@ class Cache:
                 pass
         self.misses += 1
         packed = encoding.compress(data)
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        partial = entry.with_name(f".{entry.name}.{os.getpid()}")
-        partial.write_bytes(packed)
-        partial.rename(entry)
+        if key[:2] not in self.folders:
+            entry.parent.mkdir(parents=True, exist_ok=True)
+            self.folders.add(key[:2])
+        entry.write_bytes(packed)  # a build killed meanwhile leaves a part, which the check above refuses
         self.entries.add(entry.name)
         return packed
 
