@@ -18,7 +18,7 @@ from pathlib import Path
 
 from policy import address, commands
 from policy.language import LANGUAGES
-from policy.dates import DateError, today
+from policy.dates import DateError, day, today
 from policy.output import OutputError
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +30,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     def content_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=HERE / "content", help="the content tree")
-        command.add_argument("--date", type=datetime.date.fromisoformat, default=None,
+        command.add_argument("--date", type=day, default=None,
                              help="the day to build for (default: today in Kazakhstan, or the day of "
                                   "SOURCE_DATE_EPOCH)")
 
@@ -49,14 +49,14 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--port", type=int, default=8000)
 
     new = sub.add_parser("new-version", help="copy the latest version of every language to a new date")
-    new.add_argument("date", type=datetime.date.fromisoformat)
+    new.add_argument("date", type=day)
     new.add_argument("--content", type=Path, default=HERE / "content")
     for command in (build, check, serve, new):
         command.add_argument("--lang", choices=LANGUAGES, help="the language of messages (default: POLICY_LANG, "
                                                               "else Russian)")
 
     diff = sub.add_parser("diff", help="show a version's changes as a redline in the terminal")
-    diff.add_argument("dates", nargs="*", type=datetime.date.fromisoformat, metavar="OLD NEW")
+    diff.add_argument("dates", nargs="*", type=day, metavar="OLD NEW")
     diff.add_argument("--lang", choices=LANGUAGES, help="only this language's redline (messages: POLICY_LANG)")
     diff.add_argument("--markdown", action="store_true",
                       help="GitHub Markdown (struck through, underlined), for a pull request's summary")
