@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from policy.output import MARKER
+from policy.output import MARKER, STAGING
 from tests.conftest import DEMO, POLICY, ROOT
 
 DATE = "2026-11-25"
@@ -190,19 +190,48 @@ def test_a_safe_out_is_accepted(project, case):
 
 @pytest.mark.parametrize("name", ["site", "site[1]", "s*te?"])
 def test_a_build_removes_what_killed_builds_of_the_same_out_left_and_nothing_else(project, name):
-    """A killed build leaves its staging folder `.<name>-build-*` beside `out`; the next build into
-    the same `out` removes it, whatever characters the name holds, and leaves other folders alone."""
+    """A killed build leaves its staging folder `.<name>-build-*`, marked, beside `out`; the next
+    build into the same `out` removes it, whatever characters the name holds, and leaves other
+    folders alone: those of other outs, and those with the same kind of name that no build marked
+    (someone's own folder, or one whose marker is a link to elsewhere)."""
     parent = project.parent / "public"
-    stale = parent / f".{name}-build-killed" / "site" / "ru"
-    stale.mkdir(parents=True)
-    (stale / "index.html").write_text("half a page", encoding="utf-8")
-    others = [parent / ".site1-build-other", parent / ".sXte-build-other", parent / f".{name}x-notes"]
+    stale = parent / f".{name}-build-killed"
+    (stale / "site" / "ru").mkdir(parents=True)
+    (stale / "site" / "ru" / "index.html").write_text("half a page", encoding="utf-8")
+    (stale / STAGING).write_text("marked\n", encoding="utf-8")
+    others = [parent / ".site1-build-other", parent / ".sXte-build-other", parent / f".{name}x-notes",
+              parent / f".{name}-build-mine", parent / f".{name}-build-linked"]
     for other in others:
         other.mkdir()
         (other / "keep.txt").write_text("not this build's\n", encoding="utf-8")
+    (others[0] / STAGING).write_text("marked, but for another out\n", encoding="utf-8")
+    os.symlink(stale / STAGING, others[-1] / STAGING)
     result = build(project, "content", parent / name, "--date", DATE)
     assert result.returncode == 0, result.stderr
     assert sorted(os.listdir(parent)) == sorted([name] + [other.name for other in others])
+    assert all((other / "keep.txt").is_file() for other in others)
+
+
+def test_a_killed_build_leaves_a_marked_staging_folder_that_the_next_build_removes(project):
+    """Killed while rendering: its staging folder is marked as a build's, and the next build
+    removes it and leaves no folder of its own."""
+    out = project.parent / "site"
+    process = subprocess.Popen(site_command(Path("content"), out), cwd=project, env=environment(),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + TIMEOUT
+        while not any((project.parent / name / "site").is_dir() for name in os.listdir(project.parent)
+                      if name.startswith(".site-build-")):
+            assert process.poll() is None and time.monotonic() < deadline, "the build ended before it was killed"
+            time.sleep(0.01)
+    finally:
+        process.kill()
+        process.wait(timeout=TIMEOUT)
+    [staging] = [name for name in os.listdir(project.parent) if name.startswith(".site-build-")]
+    assert (project.parent / staging / STAGING).is_file()
+    result = build(project, "content", out, "--date", DATE)
+    assert result.returncode == 0, result.stderr
+    assert not any(name.startswith(".site-build-") for name in os.listdir(project.parent))
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
