@@ -327,6 +327,12 @@ class _Elements(HTMLParser):
         if self.link_text is not None:
             self.link_text += data
 
+    def handle_charref(self, name: str) -> None:  # Python-Markdown writes e-mail addresses as references
+        self.handle_data(html.unescape(f"&#{name};"))
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(html.unescape(f"&{name};"))
+
     def handle_endtag(self, tag: str) -> None:
         if tag in ("ul", "ol") and self.lists:
             self.lists.pop()

@@ -72,8 +72,9 @@ def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], lis
 
 def _compose(path: Path, text: str) -> tuple[yaml.Node | None, object, list[Problem]]:
     """The YAML node and its value, or the problem that stops it being read."""
-    loader = _Loader(text)  # its reader refuses control characters at once
+    loader = None
     try:
+        loader = _Loader(text)  # its reader refuses control characters at once
         node = loader.get_single_node()
         return node, loader.construct_document(node) if node else None, []
     except _TwiceError as exc:
@@ -91,7 +92,8 @@ def _compose(path: Path, text: str) -> tuple[yaml.Node | None, object, list[Prob
         return None, None, [error(path, FIRST_LINE, "front-matter", "the front matter is nested too deeply to "
                                   "read; write one 'key: value' a line, with plain text as the value")]
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def _shape(path: Path, meta: dict, lines: dict[str, int]) -> list[Problem]:
