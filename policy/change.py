@@ -199,22 +199,34 @@ WINDOW = 10
 """In a long stretch of changed units, each is compared with the units of the other version at
 most this many places from where it would stand: the work grows with the stretch, not its square."""
 ALL_PAIRS = 400
-"""A stretch with at most this many pairs of units has every pair compared."""
+"""A stretch with at most this many pairs of units has every pair compared word by word."""
+CLOSEST = 3
+"""In a longer stretch, the units most alike by their words in any order, of those near a unit,
+are compared word by word; the others only by their words in any order."""
 RATIO_WORDS = 10_000
 """Two units whose word counts multiply to more are compared as bags of words (linear); exact
 matching of word sequences can take that product."""
 
 
 def _similar_pairs(old: tuple[Unit, ...], new: tuple[Unit, ...], budget: Budget) -> list[tuple[float, int, int]]:
-    """(likeness, i, j) for each pair of units alike enough to be one unit that changed."""
+    """(likeness, i, j) for each pair of units alike enough to be one unit that changed. Counting
+    the words alike in any order (`quick_ratio`) is linear and rules most pairs out; the words'
+    order is compared for the closest few."""
     words = [[t.rstrip() for t in tokenize(u.body)] for u in old]
     new_words = [[t.rstrip() for t in tokenize(u.body)] for u in new]
+    closest = None if len(old) * len(new) <= ALL_PAIRS else CLOSEST
     found = []
     for i, unit in enumerate(old):
+        near = []
         for j in _neighbours(i, len(old), len(new)):
-            if new[j].is_section != unit.is_section:
-                continue
-            score = _likeness(words[i], new_words[j], budget)
+            if new[j].is_section == unit.is_section:
+                if not budget.spend(len(words[i]) + len(new_words[j])):
+                    return found
+                matcher = SequenceMatcher(None, words[i], new_words[j], autojunk=False)
+                if matcher.real_quick_ratio() >= SIMILAR and (quick := matcher.quick_ratio()) >= SIMILAR:
+                    near.append((quick, j, matcher))
+        for quick, j, matcher in sorted(near, key=lambda candidate: candidate[0], reverse=True)[:closest]:
+            score = _in_order(matcher, budget) if len(matcher.a) * len(matcher.b) <= RATIO_WORDS else quick
             if score is None:
                 return found
             if score >= SIMILAR:
@@ -230,19 +242,9 @@ def _neighbours(i: int, old: int, new: int) -> range:
     return range(max(centre - WINDOW, 0), min(centre + WINDOW + 1, new))
 
 
-def _likeness(a: list[str], b: list[str], budget: Budget) -> float | None:
-    """How alike two units' words are, from 0 to 1; None once the budget is spent. Counting the
-    words alike in any order is linear and rules out most pairs; their order is compared only
-    for units short enough (see RATIO_WORDS)."""
-    if not budget.spend(len(a) + len(b)):
-        return None
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
-    if matcher.real_quick_ratio() < SIMILAR:
-        return 0.0
-    quick = matcher.quick_ratio()
-    if quick < SIMILAR or len(a) * len(b) > RATIO_WORDS:
-        return quick
-    return matcher.ratio() if budget.spend(len(a) * len(b)) else None
+def _in_order(matcher: SequenceMatcher, budget: Budget) -> float | None:
+    """How alike the words are in their order, from 0 to 1; None once the budget is spent."""
+    return matcher.ratio() if budget.spend(len(matcher.a) * len(matcher.b)) else None
 
 
 class _Pairs:
