@@ -25,6 +25,7 @@ diff: $(VENV)/.site-installed     ## the latest version's changes, in the termin
 benchmark: $(VENV)/.site-installed
 	$(BIN)/python benchmarks/redline.py
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/adversarial.py
 
 screenshots: $(VENV)/.test-installed
 	$(BIN)/python tools/screenshots.py

@@ -74,6 +74,9 @@ def check_characters(path: Path, text: str) -> list[Problem]:
                       "without showing it. Delete it (retype the words around it if you cannot see it)",
                       hidden.column, name=hidden.name)
                 for hidden in hidden_characters(text)]
-    problems += [warning(path, number, "mixed-script", MIXED, offset + 1, word=word)
-                 for number, line in enumerate(text.split("\n"), start=1) for offset, word in mixed_words(line)]
+    line, line_start = 1, 0
+    for offset, word in mixed_words(text):  # in order: the lines are counted once
+        line += text.count("\n", line_start, offset)
+        line_start = text.rfind("\n", 0, offset) + 1
+        problems.append(warning(path, line, "mixed-script", MIXED, offset - line_start + 1, word=word))
     return problems

@@ -22,6 +22,10 @@ from .sync import mismatches
 from .version import Policy, Version, load_policy
 
 _PLACEHOLDER = re.compile(r"_{3,}")
+MAX_UNITS = 1_000
+"""A version has at most this many numbered units (the policy has 72): every unit is a part of
+each page that shows the version or what changed in it, so this bounds the build as the file
+size limit bounds the check (see benchmarks/adversarial.py)."""
 
 
 def check(content: Path, today: datetime.date, base: str | None = None) -> tuple[Policy, list[Problem]]:
@@ -87,7 +91,12 @@ def _missing_languages(policy: Policy) -> list[Problem]:
 
 def _numbering(version: Version) -> list[Problem]:
     """Numbers go 1, 1.1, 1.1.1, 1.1.2, 1.2, 2 ...: each the first child, or the next at some level."""
-    problems, previous = [], ()
+    units = version.document.units
+    problems = [error(version.path, units[MAX_UNITS].line, "file-size", "%(lang)s %(date)s has more than %(most)s "
+                      "numbered clauses; a version of the policy has far fewer: check that the file holds only the "
+                      "policy text", lang=version.lang, date=version.date, most=f"{MAX_UNITS:,}")
+                ] if len(units) > MAX_UNITS else []
+    previous = ()
     for unit in version.document.units:
         parts = unit.parts
         allowed = {previous + (1,)} | {previous[:k] + (previous[k] + 1,) for k in range(len(previous))}
