@@ -258,7 +258,7 @@ def _front_matter_references(policy: Policy, version: Version) -> list[Problem]:
     previous = policy.previous(version.date)
     if previous is not None:
         numbers |= set(policy.get(version.lang, previous).document.by_number)
-    return [error(version.path, line, "reference", "the %(key)s refers to %(number)s, which is neither in this "
+    return [error(version.path, line, "reference", "'%(key)s:' refers to %(number)s, which is neither in this "
                   "version nor in the one before; correct the number", key=key, number=reference.number)
             for key, value, line in _front_matter(version) for reference in find_references(value, version.lang)
             if reference.number not in numbers]

@@ -558,7 +558,7 @@ ACCEPTED = [
              ("[[[см. п. 8.2]]] Администрация сайта вправе",), lang="ru"),
     Accepted("quoted-front-matter-and-escaped-quotes", every(
         front("ru", "title", '"Политика конфиденциальности: \\"Allurauto\\""'),
-        front("en", "summary", "'It''s the first version: see clause 9.2'")), lang="ru"),
+        front("en", "summary", "'It''s the first version: see clause 9.2 & 1 < 2 > 0, \"quoted\" 🙂'")), lang="ru"),
     Accepted("list-counting-from-1-with-nesting", after_clause("en", "9.1.", "\n\n1. one\n    1. one.one\n    2. "
                                                                        "one.two\n2. two\n    - bullet"),
              ("one.two", "bullet")),

@@ -23,6 +23,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 from urllib.parse import urlsplit
 
 import pytest
@@ -320,6 +321,9 @@ def test_accepted_tree_builds_an_inert_site(accepted: Accepted, tree: Path, tmp_
     out = tmp_path / "site"
     build(tree, out)
     assert inert(out, baseline) == []
+    for feed in out.rglob("*.xml"):
+        ElementTree.parse(feed)  # every feed and the sitemap stay well-formed XML
+    json.loads((out / "versions.json").read_text(encoding="utf-8"))
     page = BeautifulSoup((out / accepted.lang / "versions" / "2026-11-24" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     clause = page.find(id="p-9-1")
