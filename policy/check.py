@@ -177,16 +177,22 @@ def _found(unit: Unit, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iter
 
 
 def _shown(unit: Unit, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iterator[tuple[str, int]]:
-    """Each (offset, text) that `find` reports in the words a reader sees of the unit, after
+    """Each (offset, text) that `find` reports in the words a reader sees of the unit, as (text,
+    file line); see `_shown_in`."""
+    for block in unit.blocks:
+        yield from _shown_in(block, find)
+
+
+def _shown_in(block: Block, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iterator[tuple[str, int]]:
+    """Each (offset, text) that `find` reports in the words a reader sees of the block, after
     Markdown has decoded emphasis and escapes, as (text, file line). A heading is plain text, and
     a block too long to parse is refused anyway: both are read as written."""
-    for block in unit.blocks:
-        plain = block.kind == "heading" or len(block.source) > dialect.MAX_LENGTH
-        text = block.source if plain else dialect.analyse(block.source).text
-        last, line, counted = block.source.count("\n"), 0, 0
-        for start, found in find(text):  # in order: the lines are counted once
-            line, counted = line + text.count("\n", counted, start), start
-            yield found, block.line + min(line, last)
+    plain = block.kind == "heading" or len(block.source) > dialect.MAX_LENGTH
+    text = block.source if plain else dialect.analyse(block.source).text
+    last, line, counted = block.source.count("\n"), 0, 0
+    for start, found in find(text):  # in order: the lines are counted once
+        line, counted = line + text.count("\n", counted, start), start
+        yield found, block.line + min(line, last)
 
 
 def _matches(pattern: re.Pattern) -> Callable[[str], Iterable[tuple[int, str]]]:
@@ -268,8 +274,8 @@ def _mixed_words(version: Version) -> list[Problem]:
     """Words that mix alphabets once Markdown is read (`с**lause**`); those written so in the file
     are found with its characters (see `source.read_source`)."""
     return [warning(version.path, line, "mixed-script", MIXED, word=word)
-            for unit in version.document.all_units for word, line in _shown(unit, mixed_words)
-            if word not in version.source.body]
+            for unit in version.document.all_units for block in unit.blocks
+            for word, line in _shown_in(block, mixed_words) if word not in block.source]
 
 
 def _placeholders(version: Version) -> list[Problem]:

@@ -108,7 +108,7 @@ def new_version(content: Path, date: datetime.date) -> int:
         meta = yaml.safe_dump({"title": old.title, "summary": PLACEHOLDER}, allow_unicode=True,
                               sort_keys=False, width=1000)
         path = old.path.with_name(f"{date}.md")
-        path.write_text(f"---\n{meta}---\n{old.source.body}", encoding="utf-8")
+        path.write_text(f"---\n{meta}---\n{old.source.body}", encoding="utf-8", newline="\n")  # LF everywhere
         print(say("created %(path)s", path=path))
     print(say("now edit the three files: write the summary (replace %(placeholder)s) and make the same change "
               "in every language; then run: python build.py check", placeholder=PLACEHOLDER))

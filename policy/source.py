@@ -97,10 +97,14 @@ def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
     """Read a version file; on a problem that stops it being read, return None and the problems."""
     data = read_bytes(path)
     if data is None:
-        return None, [error(path, 1, "file-size", "the file is larger than %(most)s KB; a version of the policy "
-                            "is far smaller: check that it holds only the policy text", most=MAX_BYTES // 1000)]
+        return None, [too_large(path)]
     source, problems = _understood(path, data)
     return source, list(problems)
+
+
+def too_large(path: Path) -> Problem:
+    return error(path, 1, "file-size", "the file is larger than %(most)s KB; a version of the policy is far smaller: "
+                 "check that it holds only the policy text", most=MAX_BYTES // 1000)
 
 
 @lru_cache(maxsize=4096)

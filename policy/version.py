@@ -14,7 +14,7 @@ from .dates import YEARS
 from .language import LANGUAGES
 from .problem import Problem, error
 from .front_matter import CORRECTS
-from .source import Source, read_source
+from .source import Source, decode, read_bytes, read_source, too_large
 
 _FILE_NAME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.md")
 TOP_FILES = ("GLOSSARY.md", "README.md")
@@ -135,11 +135,19 @@ def _top_entry(path: Path) -> list[Problem]:
     """Beside the language folders, only the documented files."""
     if path.is_symlink():
         return [_symlink(path)]
-    if path.is_dir() and path.name in LANGUAGES or path.is_file() and path.name in TOP_FILES:
+    if path.is_dir() and path.name in LANGUAGES:
         return []
+    if path.is_file() and path.name in TOP_FILES:
+        return _text_file(path)
     return [error(path, 1, "layout", "'%(name)s' does not belong in the content folder: it holds only the "
                   "folders %(folders)s and %(files)s; remove it", name=path.name, folders=", ".join(LANGUAGES),
                   files=" and ".join(TOP_FILES))]
+
+
+def _text_file(path: Path) -> list[Problem]:
+    """A documenting file is held to the bytes rules of a version file: UTF-8, no BOM, LF."""
+    data = read_bytes(path)
+    return [too_large(path)] if data is None else decode(path, data)[1]
 
 
 def _symlink(path: Path) -> Problem:

@@ -484,6 +484,9 @@ TERMINAL = [
     case("file-name-that-clears-the-screen", "ru/\x1b[2J\x1b[32mOK.md", write("ru/\x1b[2J\x1b[32mOK.md", "x")),
     case("file-name-writing-the-clipboard", "ru/\x1b]52;c;ZXZpbA==\x07.md", write("ru/\x1b]52;c;ZXZpbA==\x07.md", "x")),
     case("file-name-right-to-left", "ru/2026-11-25\u202edm.md", write("ru/2026-11-25\u202edm.md", "x")),
+    case("file-name-not-utf8", os.fsdecode(b"ru/\xff\x1b[2J.md"), write(os.fsdecode(b"ru/\xff\x1b[2J.md"), "x")),
+    case("glossary-saved-with-crlf", "GLOSSARY.md", write("GLOSSARY.md", "# Glossary\r\n"), ("GLOSSARY.md", 1, "line-endings")),
+    case("readme-with-a-bom", "README.md", write("README.md", b"\xef\xbb\xbf# Content\n"), ("README.md", 1, "encoding")),
 ]
 
 DATES = [

@@ -176,6 +176,7 @@ def test_cli_check_refuses(name: str, tree: Path):
 
 
 TERMINAL_CASES = ["file-name-that-clears-the-screen", "file-name-writing-the-clipboard", "file-name-right-to-left",
+                  "file-name-not-utf8",
                   "key-that-clears-the-screen", "title-escape-clears-the-screen", "nul-in-title",
                   "right-to-left-override", "escape-in-title", "newline-in-file-name"]
 
