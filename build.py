@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
     commands.use_language(None if args.command == "diff" else args.lang)
     try:
         return run(args)
-    except (OSError, DateError, OutputError) as exc:
+    except (OSError, DateError, OutputError, address.AddressError) as exc:
         print(commands.say("error: %(reason)s", reason=exc.args[-1] if exc.args else exc), file=sys.stderr)
         return 1
 

@@ -21,12 +21,17 @@ link, the 404 pages' links, the feeds and versions.json: with nothing to escape,
 end an attribute or a tag anywhere it goes."""
 
 
-def site_url(url: str) -> str:
-    """`url` as the site's address, ending with a slash; ValueError when it is not an absolute
+class AddressError(ValueError):
+    """A site address that is not one (see `site_url`); the message says why, in one line."""
+
+
+def site_url(url: object) -> str:
+    """`url` as the site's address, ending with a slash; AddressError when it is not an absolute
     https address of a folder in plain characters (or http://127.0.0.1)."""
-    if not _SITE_URL.fullmatch(url) or any(part in (".", "..") for part in urlsplit(url).path.split("/")):
-        raise ValueError(f"{url!r} is not a site address like https://allurauto.kz/policy/ (https, a host name, "
-                         f"folders of letters, digits and ._~-)")
+    if (not isinstance(url, str) or not _SITE_URL.fullmatch(url)
+            or any(part in (".", "..") for part in urlsplit(url).path.split("/"))):
+        raise AddressError(f"site_url {url!r} is not a site address like https://allurauto.kz/policy/ (https, a "
+                           f"host name, folders of letters, digits and ._~-)")
     return url.rstrip("/") + "/"
 
 

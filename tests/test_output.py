@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -249,6 +250,17 @@ def test_a_missing_content_folder_is_an_error(project, command):
 def test_an_unwritable_out_is_a_one_line_error(project, out):
     one_line_error(build(project, "content", out, "--date", DATE))
     assert not os.path.lexists(out)
+
+
+@pytest.mark.parametrize("value", ['"https://x.example/\\"><script>alert(1)</script>"', "[1, 2]", '"http://x.example/"'])
+def test_a_site_url_in_mkdocs_yml_that_is_not_a_plain_https_address_is_a_one_line_error(project, value):
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", lambda _: f"site_url: {value}", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    out = project.parent / "site"
+    result = build(project, "content", out, "--date", DATE)
+    one_line_error(result)
+    assert "site_url" in result.stderr and not out.exists()
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
