@@ -161,7 +161,7 @@ def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(project.theme / "root"), autoescape=True)
     languages = [{"code": lang, "name": NAMES[lang], **_theme_strings(locales[lang])} for lang in NAMES]
     context = {"languages": languages, "default": ORIGINAL, "site_url": site_url, "root": address.path(site_url)}
-    for name in ("index.html", "404.html"):
+    for name in ("index.html", "404.html", "405.html", "500.html"):
         (staging / name).write_text(env.get_template(name).render(context), encoding="utf-8")
     shutil.copytree(project.theme / "root" / "assets", staging / "assets", dirs_exist_ok=True)
     (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")

@@ -1,6 +1,8 @@
-"""deploy/release and deploy/rollback against a local target served by nginx: a release is switched
-to in one step while pages are being read, the previous one comes back with a rollback, five
-are kept, and the same scripts work over ssh."""
+"""deploy/release and deploy/rollback against a target folder served by nginx inside a shop's server
+(with its cache of open files): a release is switched to in one step while pages are read and
+seen at once; an upload cut half-way changes nothing; rollback returns to the release live
+before, never to one rolled back; earlier stylesheets stay served; one release at a time;
+permissions hold under any umask; only complete builds are released."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -22,6 +25,7 @@ from tests.conftest import DEMO, ROOT, require_nginx, require_tool
 from tools.nginx import nginx
 
 RELEASE, ROLLBACK = ROOT / "deploy" / "release", ROOT / "deploy" / "rollback"
+SERVER = ROOT / "deploy" / "server" / "policy-deploy"
 IN_FORCE = {"Действует с 1 июня 2026": "2026-06-01", "Действует с 1 января 2030": "2030-01-01"}
 """What /ru/ says is in force, for each of the two releases (built for 2026-11-25 and 2030-01-02),
 and what their versions.json calls current: a page and the data tell which release sent them."""
@@ -40,9 +44,17 @@ def later_site(tmp_path_factory) -> Path:
     return out
 
 
-def run(script: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+@pytest.fixture(scope="module")
+def earlier_site(tmp_path_factory) -> Path:
+    """The demo built for 2025-04-01, when the version of 2025-03-01 is in force."""
+    out = tmp_path_factory.mktemp("earlier") / "site"
+    build_site(DEMO, out, datetime.date(2025, 4, 1))
+    return out
+
+
+def run(script: Path, *args: str, env: dict[str, str] | None = None, umask: int = 0o022) -> subprocess.CompletedProcess:
     return subprocess.run([str(script), *args], capture_output=True, text=True, timeout=120,
-                          env={**os.environ, **(env or {})})
+                          env={**os.environ, **(env or {})}, preexec_fn=lambda: os.umask(umask))
 
 
 def release(site: Path, target: str, **options) -> str:
@@ -122,7 +134,7 @@ def test_a_release_switches_in_one_step_while_pages_are_read(tmp_path, demo_site
             reader.wait_for("2026-06-01")
             before = len(reader.rounds)
             release(later_site, str(target))
-            assert len(reader.rounds) > before + 100, "pages were read while the release was made"
+            assert len(reader.rounds) > before, "pages were read while the release was made"
             reader.wait_for("2030-01-01")
         finally:
             reader.finish()
@@ -162,61 +174,242 @@ def releases(target: Path) -> list[str]:
     return sorted(path.name for path in (target / "releases").iterdir())
 
 
+def live(target: Path) -> str:
+    return os.readlink(target / "current").removeprefix("releases/")
+
+
+def in_force(target: Path) -> str:
+    return json.loads((target / "current" / "versions.json").read_text(encoding="utf-8"))["current"]
+
+
+def ssh_standin(tmp_path: Path, target: Path, cut_after: int | None = None, hold: Path | None = None) -> dict:
+    """RSYNC_RSH for a stand-in of ssh to a server whose deploy key runs policy-deploy TARGET as its
+    forced command: it passes the command as sshd does (SSH_ORIGINAL_COMMAND) and logs the host.
+    `cut_after`: the connection of an upload drops after at most that many bytes from the client.
+    `hold`: an upload waits (at most 60 s) until that file exists, after creating `hold`.waiting."""
+    script = tmp_path / f"ssh-{cut_after}-{hold is not None}"
+    cut = (f'if [ "$1" = rsync ]; then dd bs=4096 count={cut_after // 4096} status=none | run "$@"; exit 255; fi\n'
+           if cut_after else "")  # dd passes each read on at once (head would hold it in its buffer)
+    wait = (f'if [ "$1" = rsync ]; then touch {hold}.waiting; i=0; '
+            f'while [ ! -e {hold} ] && [ $i -lt 600 ]; do sleep 0.1; i=$((i+1)); done; fi\n') if hold else ""
+    script.write_text(
+        '#!/bin/sh\n# ssh [options] host command...\n'
+        'while [ "${1#-}" != "$1" ]; do case $1 in -l|-i|-o|-p) shift 2;; *) shift;; esac; done\n'
+        f'echo "$1" >> {tmp_path}/ssh.log\nshift\n'
+        f'run() {{ SSH_ORIGINAL_COMMAND="$*" python3 {SERVER} {target}; }}\n'
+        f'{cut}{wait}run "$@"\n', encoding="utf-8")
+    script.chmod(0o755)
+    return {"RSYNC_RSH": str(script)}
+
+
+def test_a_release_is_seen_at_once(tmp_path, demo_site, later_site):
+    """The shop caches open files for a minute (open_file_cache); the policy's location does not,
+    so the first request after a release is answered from it."""
+    require_nginx()
+    target = tmp_path / "target"
+    release(demo_site.root, str(target))
+    with nginx(target / "current") as base:
+        for site, expected in ((later_site, "2030-01-01"), (demo_site.root, "2026-06-01")):
+            connection = http.client.HTTPConnection("127.0.0.1", urlsplit(base).port, timeout=10)
+            connection.request("GET", "/policy/versions.json")
+            connection.getresponse().read()
+            release(site, str(target))
+            connection.request("GET", "/policy/versions.json")
+            assert json.loads(connection.getresponse().read())["current"] == expected
+            connection.close()
+
+
 def test_five_releases_are_kept_and_unchanged_files_are_shared(tmp_path, demo_site, later_site):
     target = tmp_path / "target"
-    for site in (demo_site.root, demo_site.root, later_site, later_site, demo_site.root, later_site, demo_site.root):
+    for site in (demo_site.root, later_site) * 3 + (demo_site.root,):
         release(site, str(target))
     kept = releases(target)
-    assert len(kept) == 5
-    assert os.readlink(target / "current") == f"releases/{kept[-1]}"
+    assert len(kept) == 5 and live(target) == kept[-1]
     first, second = (target / "releases" / name / "assets" / "policy.css" for name in kept[:2])
     assert first.stat().st_ino == second.stat().st_ino, "hard links: the same file, date and ETag"
     assert kept[-1].split("-")[-1] == kept[-3].split("-")[-1], "the id ends with a digest of the files"
+    assert (target / "releases.log").read_text().count(" released ") == 7
 
 
-def test_rollback_goes_back_one_release_at_a_time_and_stops_at_the_oldest(tmp_path, demo_site, later_site):
+def test_releasing_the_live_site_again_changes_nothing(tmp_path, demo_site):
+    """The second run of the night (or a manual one) finds today's site live: nothing is sent."""
     target = tmp_path / "target"
     release(demo_site.root, str(target))
-    release(later_site, str(target))
-    oldest, newest = releases(target)
-    assert run(ROLLBACK, str(target)).returncode == 0
-    assert os.readlink(target / "current") == f"releases/{oldest}"
+    before = (releases(target), (target / "releases.log").read_text())
+    assert "already live" in release(demo_site.root, str(target))
+    assert (releases(target), (target / "releases.log").read_text()) == before
+
+
+def test_rollback_after_a_rollback_goes_further_back_never_forward(tmp_path, demo_site, later_site, earlier_site):
+    target = tmp_path / "target"
+    for site in (earlier_site, demo_site.root, later_site):
+        release(site, str(target))
+    first, second, third = releases(target)
     result = run(ROLLBACK, str(target))
-    assert result.returncode == 1 and "nothing to roll back to" in result.stderr
-    release(later_site, str(target))  # the next release is current again, and nothing is lost
-    assert len(releases(target)) == 3 and newest in releases(target)
+    assert result.returncode == 0 and live(target) == second
+    assert f"rolled back to {second}, the release live before {third}" in result.stdout
+    result = run(ROLLBACK, str(target))
+    assert result.returncode == 0 and live(target) == first, "back one more, not forward to the bad one"
+    result = run(ROLLBACK, str(target))
+    assert result.returncode == 1 and "nothing to roll back to" in result.stderr and live(target) == first
 
 
-def test_release_refuses_what_is_not_a_built_site_and_changes_nothing(tmp_path, demo_site):
+def test_rollback_after_a_new_release_skips_the_release_rolled_back(tmp_path, demo_site, later_site, earlier_site):
+    """A, B (bad: rolled back to A), C (bad too): the rollback returns to A, live before C, never to B."""
+    target = tmp_path / "target"
+    release(demo_site.root, str(target))
+    good = live(target)
+    release(later_site, str(target))
+    bad = live(target)
+    assert run(ROLLBACK, str(target)).returncode == 0 and live(target) == good
+    release(earlier_site, str(target))
+    result = run(ROLLBACK, str(target))
+    assert result.returncode == 0 and live(target) == good and bad not in result.stdout.split(",")[0]
+    assert not (target / "releases" / bad).exists(), "a release rolled back as bad is not kept"
+
+
+def test_a_cut_upload_changes_nothing_and_rollback_ignores_it(tmp_path, demo_site, later_site, earlier_site):
+    """The connection drops half-way through the upload: the release fails, nothing of it stays,
+    the site live is unchanged; after a good release, rollback returns to the complete release
+    live before. Leftovers of an older deploy (a half-copied folder in releases/ that was never
+    live, an upload whose lock process was killed) are ignored by rollback and pruned."""
+    target = tmp_path / "remote"
+    good = ssh_standin(tmp_path, target)
+    release(demo_site.root, f"deploy@shop.invalid:{target}", env=good)
+    complete = live(target)
+    (target / "releases" / "20000101T000000.000Z-000000000000" / "ru").mkdir(parents=True)  # half-copied, never live
+    (target / "incoming" / "20000101T000000.000Z-111111111111").mkdir()  # an upload whose lock was killed
+    cut = run(RELEASE, str(later_site), f"deploy@shop.invalid:{target}", env=ssh_standin(tmp_path, target, 200_000))
+    assert cut.returncode != 0
+    assert live(target) == complete and in_force(target) == "2026-06-01"
+    assert [name for name in os.listdir(target / "incoming") if not name.startswith("2000")] == []
+    release(earlier_site, f"deploy@shop.invalid:{target}", env=good)
+    assert in_force(target) == "2025-03-01"
+    assert os.listdir(target / "incoming") == [] and "20000101T000000.000Z-000000000000" not in releases(target)
+    result = run(ROLLBACK, f"deploy@shop.invalid:{target}", env=good)
+    assert result.returncode == 0 and live(target) == complete and in_force(target) == "2026-06-01"
+
+
+def fingerprinted_variant(site: Path, folder: Path) -> tuple[Path, str]:
+    """A copy of `site` whose stylesheet has another content, so another fingerprint: a build of
+    an earlier theme."""
+    copy = folder / "variant"
+    shutil.copytree(site, copy)
+    [stylesheet] = (copy / "assets" / "stylesheets").glob("main.*.min.css")
+    old, new = stylesheet.name, "main.0123abcd.min.css"
+    for path in (copy / "assets" / "stylesheets").iterdir():
+        path.rename(path.with_name(path.name.replace(old, new)))
+    (copy / "assets" / "stylesheets" / new).write_text("/* an earlier theme */\n", encoding="utf-8")
+    for page in copy.rglob("*.html"):
+        page.write_text(page.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    return copy, f"assets/stylesheets/{new}"
+
+
+def test_the_previous_stylesheet_is_served_until_no_kept_release_names_it(tmp_path, demo_site, later_site):
+    require_nginx()
+    target = tmp_path / "target"
+    variant, stylesheet = fingerprinted_variant(demo_site.root, tmp_path)
+    release(variant, str(target))
+    release(demo_site.root, str(target))
+    with nginx(target / "current") as base:
+        url = urlsplit(base)
+        connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+
+        def get(path: str) -> http.client.HTTPResponse:
+            connection.request("GET", url.path + path)
+            response = connection.getresponse()
+            response.read()
+            return response
+
+        old = get(stylesheet)
+        assert old.status == 200 and old.getheader("Cache-Control") == "public, max-age=31536000, immutable"
+        for site in (later_site, demo_site.root, later_site):
+            release(site, str(target))
+            assert get(stylesheet).status == 200, "the variant is still kept"
+        release(demo_site.root, str(target))  # the variant is the sixth release back: no longer kept
+        assert get(stylesheet).status == 404
+        connection.close()
+
+
+def test_one_release_at_a_time(tmp_path, demo_site, later_site):
+    """While a release uploads, a second one is refused and changes nothing; the first completes."""
+    target = tmp_path / "remote"
+    go = tmp_path / "go"
+    first = subprocess.Popen([str(RELEASE), str(later_site), f"deploy@shop.invalid:{target}"], text=True,
+                             env={**os.environ, **ssh_standin(tmp_path, target, hold=go)},
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not go.with_name("go.waiting").exists():
+            assert time.monotonic() < deadline and first.poll() is None, first.stderr.read()
+            time.sleep(0.05)
+        second = run(RELEASE, str(demo_site.root), f"deploy@shop.invalid:{target}", env=ssh_standin(tmp_path, target))
+        assert second.returncode == 1 and "another release is running" in second.stderr
+        assert not (target / "current").exists()
+        go.touch()
+        out, err = first.communicate(timeout=120)
+    finally:
+        go.touch()
+        first.wait(timeout=120)
+    assert first.returncode == 0, err
+    assert in_force(target) == "2030-01-01" and len(releases(target)) == 1
+
+
+def test_permissions_hold_under_any_umask(demo_site):
+    """A deploy user with umask 027: nginx's workers (nobody here, www-data on the server) still
+    read every release."""
+    require_nginx()
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o755)
+        target = Path(folder) / "target"
+        result = run(RELEASE, str(demo_site.root), str(target), umask=0o027)
+        assert result.returncode == 0, result.stderr
+        for path in [target, target / "releases", *(target / "releases").rglob("*")]:
+            assert path.stat().st_mode & 0o777 == (0o755 if path.is_dir() else 0o644), path
+        with nginx(target / "current", unprivileged=True) as base:
+            connection = http.client.HTTPConnection("127.0.0.1", urlsplit(base).port, timeout=10)
+            connection.request("GET", "/policy/ru/")
+            assert connection.getresponse().status == 200
+            connection.close()
+
+
+@pytest.mark.parametrize("remove", [None, "kk/index.html", "en/versions/2024-01-15.md", "versions.json"])
+def test_release_refuses_what_is_not_a_complete_build_and_changes_nothing(tmp_path, demo_site, remove):
     target = tmp_path / "target"
     release(demo_site.root, str(target))
     before = releases(target)
-    (tmp_path / "empty").mkdir()
-    result = run(RELEASE, str(tmp_path / "empty"), str(target))
-    assert result.returncode == 1 and "not a site built by build.py" in result.stderr
+    site = tmp_path / "site"
+    if remove:
+        shutil.copytree(demo_site.root, site)
+        (site / remove).unlink()
+    else:  # only the marker files
+        site.mkdir()
+        for name in (".policy-site", "versions.json"):
+            shutil.copy(demo_site.root / name, site / name)
+    result = run(RELEASE, str(site), str(target))
+    assert result.returncode == 1 and "not a complete build" in result.stderr
+    assert (remove or "kk/index.html") in result.stderr
     assert releases(target) == before
+
+
+def test_release_refuses_a_target_that_could_run_commands(tmp_path, demo_site):
+    target = tmp_path / "target"
     result = run(RELEASE, str(demo_site.root), str(tmp_path / "a target; rm -rf ~"))
     assert result.returncode == 2 and "letters, digits" in result.stderr
     result = run(RELEASE, str(demo_site.root), f"-oProxyCommand=touch {tmp_path}/pwned:{target}")
     assert result.returncode == 2 and "not a user@host" in result.stderr
-    assert releases(target) == before and not (tmp_path / "pwned").exists()
+    assert not (tmp_path / "pwned").exists() and not target.exists()
 
 
 def test_release_and_rollback_over_ssh(tmp_path, demo_site, later_site):
-    """TARGET user@host:path: rsync and every command go through the remote shell ($RSYNC_RSH),
-    here a stand-in for ssh that runs the command on this machine and logs it."""
-    log = tmp_path / "ssh.log"
-    ssh = tmp_path / "ssh"
-    ssh.write_text('#!/bin/sh\n# a stand-in for ssh: [options] host command...\n'
-                   'while [ "${1#-}" != "$1" ]; do case $1 in -l|-i|-o|-p) shift 2;; *) shift;; esac; done\n'
-                   f'echo "$1" >> {log}\nshift\nexec sh -c "$*"\n', encoding="utf-8")
-    ssh.chmod(0o755)
+    """TARGET user@host:path: rsync and every command go through the remote shell ($RSYNC_RSH) to
+    the server's forced command."""
     remote = tmp_path / "remote"
-    env = {"RSYNC_RSH": str(ssh)}
+    env = ssh_standin(tmp_path, remote)
     release(demo_site.root, f"deploy@shop.invalid:{remote}", env=env)
     release(later_site, f"deploy@shop.invalid:{remote}", env=env)
-    assert json.loads((remote / "current" / "versions.json").read_text())["current"] == "2030-01-01"
+    assert in_force(remote) == "2030-01-01"
     assert run(ROLLBACK, f"deploy@shop.invalid:{remote}", env=env).returncode == 0
-    assert json.loads((remote / "current" / "versions.json").read_text())["current"] == "2026-06-01"
-    hosts = log.read_text().split()
-    assert len(hosts) >= 8 and set(hosts) <= {"shop.invalid", "deploy@shop.invalid"}
+    assert in_force(remote) == "2026-06-01"
+    hosts = (tmp_path / "ssh.log").read_text().split()
+    assert len(hosts) == 7 and set(hosts) <= {"deploy@shop.invalid", "shop.invalid"}  # rsync passes -l deploy

@@ -1,5 +1,6 @@
-"""The demo served by nginx with the shipped configuration (deploy/nginx), checked over HTTP: the
-language negotiation, 404 pages, precompressed files, caching, security headers, dotfiles."""
+"""The demo served by nginx with the shipped configuration (deploy/nginx) inside a shop's server
+(tests/fixtures/shop), checked over HTTP: the language negotiation, 404, 405 and 500 pages,
+precompressed files, caching, security headers, dotfiles."""
 
 from __future__ import annotations
 
@@ -20,7 +21,6 @@ from tools.nginx import BROTLI_MODULE
 
 SITE_URL = "https://allurauto.kz/policy/"
 YEAR = "public, max-age=31536000, immutable"
-DAY = "public, max-age=86400"
 REVALIDATE = "no-cache"
 
 
@@ -34,12 +34,20 @@ class Response:
         return ", ".join(self.headers.get_all(name) or [])
 
 
-def fetch(base: str, path: str, headers: dict[str, str] | None = None, method: str = "GET") -> Response:
+class _HTTP10Connection(http.client.HTTPConnection):
+    """Requests in HTTP/1.0, as nginx's own proxy_pass sends them by default."""
+
+    _http_vsn, _http_vsn_str = 10, "HTTP/1.0"
+
+
+def fetch(base: str, path: str, headers: dict[str, str] | None = None, method: str = "GET",
+          http10: bool = False) -> Response:
     """One request to nginx, on a fresh connection, with no redirect followed."""
     url = urlsplit(urljoin(base, path))
-    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=10)
+    connection = (_HTTP10Connection if http10 else http.client.HTTPConnection)(url.hostname, url.port, timeout=10)
     try:
-        connection.request(method, url.path, headers=headers or {})
+        target = f"{url.path}?{url.query}" if url.query else url.path
+        connection.request(method, target, headers=headers or {})
         response = connection.getresponse()
         return Response(response.status, response.headers, response.read())
     finally:
@@ -167,8 +175,9 @@ def test_redirects_stay_on_the_host_the_visitor_used(served):
 
 @pytest.mark.parametrize("path, expected", [
     ("assets/stylesheets/main.*.min.css", YEAR),
-    ("ru/versions/2024-01-15/", DAY), ("kk/changes/2026-06-01/", DAY), ("en/versions/2030-01-01/index.html", DAY),
-    ("ru/versions/2024-01-15.md", DAY), ("en/since/2024-01-15/", DAY), ("kk/parallel/2026-06-01/", DAY),
+    ("ru/versions/2024-01-15/", REVALIDATE), ("kk/changes/2026-06-01/", REVALIDATE),
+    ("en/versions/2030-01-01/index.html", REVALIDATE), ("ru/versions/2024-01-15.md", REVALIDATE),
+    ("en/since/2024-01-15/", REVALIDATE), ("kk/parallel/2026-06-01/", REVALIDATE),
     ("ru/", REVALIDATE), ("ru/history/", REVALIDATE), ("ru/feed.xml", REVALIDATE), ("versions.json", REVALIDATE),
     ("", REVALIDATE), ("sitemap.xml", REVALIDATE), ("assets/policy.js", REVALIDATE),
     ("assets/search.js", REVALIDATE),
@@ -176,7 +185,25 @@ def test_redirects_stay_on_the_host_the_visitor_used(served):
 def test_cache_control_per_kind_of_file(served, demo_site, path, expected):
     if "*" in path:
         path = fingerprinted(demo_site, path)
-    assert fetch(served, path).header("Cache-Control") == expected
+    language = path[:2] if path[:3] in ("kk/", "ru/", "en/") else "kk"  # the cookie is set already
+    response = fetch(served, path, {"Cookie": f"policy_language={language}"})
+    assert response.header("Cache-Control") == expected and response.header("Expires") == ""
+
+
+def test_no_html_is_kept_without_asking_again(served, demo_site):
+    """Go-live day: a page's banner changes the moment a version takes effect, so every page (and
+    every other file but the fingerprinted stylesheet) is revalidated with its ETag on every use;
+    a response that sets the language cookie is stored by no cache at all."""
+    for path in demo_site.html_files():
+        address = str(path.relative_to(demo_site.root))
+        for cookie in ("policy_language=kk", ""):
+            response = fetch(served, address, {"Cookie": cookie} if cookie else {})
+            control = set(re.split(r",\s*", response.header("Cache-Control")))
+            assert response.header("Expires") == "", address
+            if response.header("Set-Cookie"):
+                assert {"private", "no-store"} <= control, address
+            else:
+                assert control == {"no-cache"} and response.header("ETag"), address
 
 
 @pytest.mark.parametrize("path", ["ru/", "versions.json", "ru/feed.xml", ""])

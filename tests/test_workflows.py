@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = ROOT / ".github" / "workflows"
 PULL_REQUEST = WORKFLOWS / "pull-request.yml"
 PUBLISH = WORKFLOWS / "publish.yml"
-DEPLOY = WORKFLOWS / "deploy.yml"
+TESTS = WORKFLOWS / "tests.yml"
 ALL_WORKFLOWS = sorted(WORKFLOWS.glob("*.y*ml"))
 CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
 NODE = ROOT / "tests" / "node"
@@ -81,7 +81,7 @@ def workflow_file(request) -> Path:
 
 
 def test_every_workflow_is_checked():
-    assert {PULL_REQUEST, PUBLISH, DEPLOY} <= set(ALL_WORKFLOWS)
+    assert set(ALL_WORKFLOWS) == {PULL_REQUEST, PUBLISH, TESTS}
 
 
 def test_workflow_matches_github_schema(workflow_file):
@@ -173,9 +173,11 @@ def test_no_expression_inside_a_run_script(workflow_file):
         assert "${{" not in step.get("run", ""), step.get("name")
 
 
-def test_build_date_is_kazakhstan_date(workflow_file):
-    """`python build.py` takes today's date from the clock: it must be Kazakhstan's (UTC+5)."""
-    tz = load(workflow_file)["env"]["TZ"]
+@pytest.mark.parametrize("path", [PULL_REQUEST, PUBLISH], ids=lambda path: path.name)
+def test_build_date_is_kazakhstan_date(path):
+    """`python build.py` takes today's date from the clock: in the workflows that build the site, it
+    must be Kazakhstan's (UTC+5)."""
+    tz = load(path)["env"]["TZ"]
     offset = subprocess.run([sys.executable, "-c", "import time; print(time.strftime('%z'))"],
                             env={**os.environ, "TZ": tz}, capture_output=True, text=True, check=True, timeout=30)
     assert offset.stdout.strip() == "+0500"
@@ -206,10 +208,11 @@ def test_publish_runs_daily_and_deploys_the_site():
     on = triggers(workflow)
     assert on["push"]["branches"] == ["main"]
     assert "workflow_dispatch" in on
-    [schedule] = on["schedule"]
-    minute, hour, *every = schedule["cron"].split()
-    assert every == ["*", "*", "*"], "the site must be rebuilt every day"
-    assert hour == "19" and int(minute) <= 30, "shortly after 19:00 UTC, midnight in Kazakhstan"
+    first, again = (schedule["cron"].split() for schedule in on["schedule"])
+    assert first[2:] == again[2:] == ["*", "*", "*"], "the site must be rebuilt every day"
+    assert first[1] == "19" and int(first[0]) <= 30, "shortly after 19:00 UTC, midnight in Kazakhstan"
+    assert 19 * 60 + int(first[0]) + 60 <= int(again[1]) * 60 + int(again[0]) <= 23 * 60, \
+        "once more later in the night in Kazakhstan, in case the first run was late, dropped or failed"
     assert workflow["permissions"] == {"contents": "read"}
     assert workflow["concurrency"]["group"] and workflow["concurrency"]["cancel-in-progress"] is False
 
@@ -345,12 +348,13 @@ def test_a_push_that_edits_a_published_version_fails_the_check(pushed):
 
 
 def test_the_site_lives_under_the_shops_path_and_pages_needs_its_own_host():
-    """mkdocs.yml's site_url is the shop's /policy/ (what deploy.yml releases); a site_url that is a
-    subdomain of its own makes the build write CNAME, and such a site goes to Pages instead."""
+    """mkdocs.yml's site_url is the shop's /policy/ (what the release job releases); a site_url that
+    is a subdomain of its own makes the build write CNAME, and such a site goes to Pages instead."""
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert config["site_url"] == "https://allurauto.kz/policy/"
     assert "site_url" in PUBLISH.read_text(encoding="utf-8") and "CNAME" in PUBLISH.read_text(encoding="utf-8")
-    assert "site/CNAME" in DEPLOY.read_text(encoding="utf-8")
+    release = load(PUBLISH)["jobs"]["release"]
+    assert release["if"] == "github.ref == 'refs/heads/main' && needs.build.outputs.pages != 'true'"
 
 
 def code_owners(codeowners: str, path: str) -> list[str]:
@@ -458,3 +462,105 @@ def test_actionlint_reports_an_untrusted_value_in_a_script(tmp_path):
                                      sort_keys=False), encoding="utf-8")
     kinds = {finding["kind"] for finding in actionlint(broken)}
     assert "expression" in kinds
+
+
+FORK_EVENTS = {"pull_request", "pull_request_target", "pull_request_review", "pull_request_review_comment",
+               "issue_comment", "issues", "discussion", "discussion_comment", "fork", "watch", "workflow_run",
+               "check_run", "check_suite", "status", "merge_group", "repository_dispatch"}
+"""Events an outsider can cause (a fork's pull request, a comment, a run of another workflow that a
+pull request started), or that run a workflow file the default branch did not approve."""
+
+
+def secret_jobs(workflow: dict) -> dict[str, dict]:
+    return {name: job for name, job in workflow["jobs"].items() if "secrets." in str(job)}
+
+
+@pytest.mark.parametrize("path", ALL_WORKFLOWS, ids=lambda path: path.name)
+def test_no_secret_is_reachable_from_an_event_a_fork_can_cause(path):
+    """A job with secrets runs only in a workflow that nothing from outside starts (a push to main,
+    the schedule, a maintainer's manual run), only on main, and only in the environment whose
+    branch rule and reviewers guard the secrets (README.md)."""
+    workflow = load(path)
+    on = triggers(workflow)
+    assert not {"workflow_run", "pull_request_target"} & set(on), "it runs with secrets for a fork's pull request"
+    jobs = secret_jobs(workflow)
+    if not jobs:
+        return
+    assert set(on) <= {"push", "schedule", "workflow_dispatch"} and not set(on) & FORK_EVENTS
+    assert on["push"] == {"branches": ["main"]}
+    for name, job in jobs.items():
+        assert job["if"].startswith("github.ref == 'refs/heads/main' && "), name
+        assert job["environment"]["name"] == "allurauto.kz", name
+        assert job["permissions"] == {"contents": "read"}, name
+
+
+def test_the_rule_catches_the_old_deploy_workflow(tmp_path):
+    """The old deploy.yml (workflow_run of Publish, with the ssh key) breaks the rule above, and
+    zizmor reports it as a dangerous trigger."""
+    old = tmp_path / ".github" / "workflows" / "deploy.yml"
+    old.parent.mkdir(parents=True)
+    old.write_text(
+        "name: Deploy\non:\n  workflow_run:\n    workflows: [Publish]\n    types: [completed]\n"
+        "permissions:\n  contents: read\njobs:\n  deploy:\n    name: Deploy\n    runs-on: ubuntu-latest\n"
+        "    if: github.event.workflow_run.head_branch == 'main'\n    environment: allurauto.kz\n    steps:\n"
+        "      - name: Release\n        env:\n          DEPLOY_KEY: ${{ secrets.DEPLOY_KEY }}\n"
+        "        run: deploy/release site \"$DEPLOY_KEY\"\n", encoding="utf-8")
+    with pytest.raises(AssertionError):
+        test_no_secret_is_reachable_from_an_event_a_fork_can_cause(old)
+    assert "dangerous-triggers" in {finding["ident"] for finding in zizmor(old.parent)}
+
+
+def zizmor(folder: Path) -> list[dict]:
+    """zizmor's findings of medium severity or higher on `folder`, offline (pinned in
+    requirements-test.txt)."""
+    executable = Path(sys.executable).with_name("zizmor")
+    require_tool(str(executable))
+    result = subprocess.run([str(executable), "--offline", "--no-progress", "--min-severity", "medium",
+                             "--format", "json", str(folder)], capture_output=True, text=True, timeout=120)
+    assert result.returncode in (0, 10, 11, 12, 13, 14), result.stderr  # 1x: findings of some severity
+    return json.loads(result.stdout or "[]")
+
+
+def test_zizmor_reports_nothing_of_medium_severity_or_higher():
+    findings = zizmor(WORKFLOWS)
+    assert findings == [], [(finding["ident"], finding["desc"]) for finding in findings]
+
+
+def test_the_publish_base_skips_a_forks_run_on_a_branch_named_main():
+    """The last deployed commit is the last successful Publish run of this repository's main (a
+    push, the schedule or a manual run): a fork's pull request from a branch it named `main`,
+    which GitHub lists among main's runs, is not one."""
+    require_tool("jq")
+    script = base_step(load(PUBLISH))["run"]
+    [query] = re.findall(r"--jq '([^']+)'", script)
+    runs = {"workflow_runs": [
+        {"head_sha": "f" * 40, "event": "pull_request", "head_repository": {"full_name": "mallory/policy"}},
+        {"head_sha": "e" * 40, "event": "push", "head_repository": {"full_name": "mallory/policy"}},
+        {"head_sha": "a" * 40, "event": "schedule", "head_repository": {"full_name": "allurauto/policy"}},
+        {"head_sha": "b" * 40, "event": "push", "head_repository": {"full_name": "allurauto/policy"}}]}
+    result = subprocess.run(["jq", "-r", query], input=json.dumps(runs), capture_output=True, text=True, timeout=30,
+                            env={**os.environ, "REPO": "allurauto/policy"})
+    assert result.returncode == 0 and result.stdout.strip() == "a" * 40, result.stderr
+    result = subprocess.run(["jq", "-r", query], input=json.dumps({"workflow_runs": runs["workflow_runs"][:2]}),
+                            capture_output=True, text=True, timeout=30, env={**os.environ, "REPO": "allurauto/policy"})
+    assert result.stdout.strip() == ""
+
+
+CODE = {"policy/**", "theme/**", "deploy/**", "tests/**", "tools/**", "benchmarks/**", "build.py", "Makefile",
+        ".ci/**", ".github/workflows/**", "requirements*.txt", "mkdocs.yml"}
+
+
+def test_the_tests_run_on_github_for_every_change_of_code():
+    """Every pull request and push to main that changes code runs .ci/run, as CI does here: in
+    Debian 12 pinned by digest, with CI=true, read-only, with no secret."""
+    workflow = load(TESTS)
+    on = triggers(workflow)
+    assert set(on) == {"pull_request", "push"} and on["push"]["branches"] == ["main"]
+    assert CODE <= set(on["pull_request"]["paths"]) and on["pull_request"]["paths"] == on["push"]["paths"]
+    assert "content/**" not in on["pull_request"]["paths"]
+    [job] = workflow["jobs"].values()
+    assert re.fullmatch(r"debian:bookworm@sha256:[0-9a-f]{64}", job["container"]["image"])
+    [run] = [step["run"] for step in job["steps"] if ".ci/run" in step.get("run", "")]
+    assert run == "env -u GITHUB_ACTIONS CI=true bash .ci/run"
+    assert step_index(job, uses("actions/checkout")) < step_index(job, runs("env -u GITHUB_ACTIONS CI=true"))
+    assert secret_jobs(workflow) == {} and "permissions" not in job
