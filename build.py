@@ -5,7 +5,7 @@
     python build.py build --content DIR --out DIR --date YYYY-MM-DD --site-url URL
     python build.py check [--content DIR] [--base REF]
     python build.py new-version YYYY-MM-DD
-    python build.py diff [OLD NEW] [--lang ru|kk|en]
+    python build.py diff [OLD NEW] [--only ru|kk|en]
     python build.py serve [--port 8000]
 """
 
@@ -50,16 +50,16 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     new = sub.add_parser("new-version", help="copy the latest version of every language to a new date")
     new.add_argument("date", type=day)
     new.add_argument("--content", type=Path, default=HERE / "content")
-    for command in (build, check, serve, new):
-        command.add_argument("--lang", choices=LANGUAGES, help="the language of messages (default: POLICY_LANG, "
-                                                              "else Russian)")
 
     diff = sub.add_parser("diff", help="show a version's changes as a redline in the terminal")
     diff.add_argument("dates", nargs="*", type=day, metavar="OLD NEW")
-    diff.add_argument("--lang", choices=LANGUAGES, help="only this language's redline (messages: POLICY_LANG)")
+    diff.add_argument("--only", choices=LANGUAGES, help="only this language's redline (default: every language)")
     diff.add_argument("--markdown", action="store_true",
                       help="GitHub Markdown (struck through, underlined), for a pull request's summary")
     diff.add_argument("--content", type=Path, default=HERE / "content")
+    for command in (build, check, serve, new, diff):
+        command.add_argument("--lang", choices=LANGUAGES, help="the language of messages (default: POLICY_LANG, "
+                                                              "else Russian)")
 
     args = parser.parse_args(argv)
     if args.command is None:
@@ -71,7 +71,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
 def main(argv: list[str]) -> int:
     args = parse_args(argv)
-    commands.use_language(None if args.command == "diff" else args.lang)
+    commands.use_language(args.lang)
     try:
         return run(args)
     except (OSError, DateError, OutputError, address.AddressError) as exc:
@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "new-version":
         return commands.new_version(args.content, args.date)
     if args.command == "diff":
-        return commands.diff(args.content, args.dates, args.lang, args.markdown)
+        return commands.diff(args.content, args.dates, args.only, args.markdown)
     return commands.serve(args.content, args.out, args.date, args.port, args.site_url)
 
 

@@ -111,7 +111,7 @@ def new_version(content: Path, date: datetime.date) -> int:
         path.write_text(f"---\n{meta}---\n{old.source.body}", encoding="utf-8", newline="\n")  # LF everywhere
         print(say("created %(path)s", path=path))
     print(say("now edit the three files: write the summary (replace %(placeholder)s) and make the same change "
-              "in every language; then run: python build.py check", placeholder=PLACEHOLDER))
+              "in every language; then run: make check", placeholder=PLACEHOLDER))
     return 0
 
 

@@ -22,8 +22,13 @@ from .message import N_
 from .problem import Problem, error
 
 DOMAIN = "messages"
-FIELD = re.compile(r"%\((?P<key>(?P<name>[^):]*)(?::(?P<case>[^)]*))?)\)s")
-"""A field of a message, `%(date)s`; in a Kazakh msgstr a date's field may name a case, `%(date:ablative)s`."""
+DATE_LOCALES = {"en": "en_GB"}
+"""Whose dates a language writes: the English text is British (its spelling, "organisation"), so
+are its dates, `24 November 2026`."""
+FIELD = re.compile(r"%\((?P<name>[^)]*)\)s(?P<ending>[а-яёәғқңөұүһі]*)", re.IGNORECASE)
+"""A field of a message, `%(date)s`; in a Kazakh msgstr a date's field may be followed by the ending
+of the case its sentence needs, written as after any word, `%(date)sнан бастап`. The field itself is
+the msgid's, so that `msgfmt --check`, Poedit and Weblate find the same fields in every language."""
 
 
 def catalog_path(locales: Path, lang: str) -> Path:
@@ -50,7 +55,7 @@ class Locale:
         return format_list([self.language(code) for code in codes], locale=self.lang)
 
     def date(self, date: datetime.date, case: str | None = None) -> str:
-        """A date as readers of the language write it: `25 ноября 2026 г.`, `November 25, 2026`; in
+        """A date as readers of the language write it: `25 ноября 2026 г.`, `25 November 2026`; in
         Kazakh in the case its sentence needs, `2026 жылғы 25 қарашадан` (nominative by default:
         `2026 жылғы 25 қараша`, the form Kazakh documents are dated with)."""
         if self.lang == kazakh.LANG:
@@ -60,26 +65,31 @@ class Locale:
     def format(self, template: str, **values: object) -> str:
         """`template` translated, its fields filled with `values`, a date in the form its sentence needs
         (see `date`): `format("since %(date)s", date=…)` is `с 1 июня 2026 г.`, `2026 жылғы 1 маусымнан
-        бастап`. `load_locale` has checked every msgstr's fields, so this fails only on a template
-        whose values are missing, or that names a case for a value that is not a date."""
+        бастап` (from `%(date)sнан бастап`). `load_locale` has checked every msgstr's fields and
+        endings, so this fails only on a template whose values are missing, or whose translation puts
+        an ending after a value that is not a date."""
         translated = self.gettext(template)
         fields = {}
-        for field in FIELD.finditer(translated):
+
+        def fill(field: re.Match) -> str:
             value = values[field["name"]]
             if isinstance(value, datetime.date):
-                value = self.date(value, field["case"])
+                value = self.date(value, kazakh.ENDINGS[field["ending"].lower()])
                 if value.endswith(".") and translated.startswith(".", field.end()):
                     value = value[:-1]  # one full stop ends both the sentence and `г.`
-            elif field["case"]:
-                raise ValueError(f"{template!r}: only a date takes a case, not {field['name']}={value!r}")
-            fields[field["key"]] = value
-        return translated % fields
+            elif field["ending"]:
+                raise ValueError(f"{template!r}: only a date takes an ending, not {field['name']}={value!r}")
+            key = f"{len(fields)}"
+            fields[key] = value
+            return f"%({key})s"
+
+        return FIELD.sub(fill, translated) % fields
 
 
 @lru_cache(maxsize=4096)
 def _long_date(date: datetime.date, lang: str) -> str:
     """Babel's long format; cached, as a history's pages show the same dates again and again."""
-    return format_date(date, "long", locale=lang)
+    return format_date(date, "long", locale=DATE_LOCALES.get(lang, lang))
 
 
 def _untranslated(fuzzy: bool) -> str:
@@ -98,8 +108,8 @@ def _translated(string: str | tuple[str, ...]) -> bool:
 
 
 def _field_problems(path: Path, entry: Entry, lang: str) -> list[Problem]:
-    """A msgstr has its msgid's fields, and names a case only for a Kazakh date: else a page would
-    fail to render, or a sentence lose its date."""
+    """A msgstr has its msgid's fields, and an ending after a field only in Kazakh, a case's: else a
+    page would fail to render, or a sentence lose its date."""
     names = {field["name"] for form in _forms(entry.id) for field in FIELD.finditer(form)}
     problems = []
 
@@ -113,15 +123,17 @@ def _field_problems(path: Path, entry: Entry, lang: str) -> list[Problem]:
             refuse(N_("the %(lang)s translation of \"%(id)s\" leaves out %(field)s: put it back where the sentence "
                       "needs it"), f"%({name})s")
         for field in fields:
+            plain = f"%({field['name']})s"
             if field["name"] not in names:
                 refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s, which the original does not have: "
-                          "correct its name or remove it"), field[0])
-            elif field["case"] is not None and lang != kazakh.LANG:
-                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s: only a Kazakh date takes a case; "
-                          "write %(plain)s"), field[0], plain=f"%({field['name']})s")
-            elif field["case"] is not None and field["case"] not in kazakh.CASES:
-                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s, an unknown case: a date takes one "
-                          "of %(cases)s"), field[0], cases=", ".join(kazakh.CASES))
+                          "correct its name or remove it"), plain)
+            elif field["ending"] and lang != kazakh.LANG:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s: only a Kazakh date takes an "
+                          "ending: write %(plain)s alone"), field[0], plain=plain)
+            elif field["ending"].lower() not in kazakh.ENDINGS:
+                refuse(N_("the %(lang)s translation of \"%(id)s\" has %(field)s: \"%(ending)s\" is not the ending of "
+                          "a case; after a date write one of %(endings)s (in the form that fits the sentence)"),
+                       field[0], ending=field["ending"], endings=", ".join(kazakh.EXAMPLES))
     return problems
 
 

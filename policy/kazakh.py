@@ -15,8 +15,8 @@ from babel.dates import get_month_names
 LANG = "kk"
 NOMINATIVE = "nominative"
 CASES = (NOMINATIVE, "genitive", "dative", "accusative", "locative", "ablative", "instrumental", "attributive")
-"""The forms a translator may name in a msgstr: `%(date:ablative)s`. The attributive ("маусымдағы",
-locative + -ғы/-гі) ties a date to the noun after it: "1 наурыздағы редакция"."""
+"""The forms a date takes in a sentence. The attributive ("маусымдағы", locative + -ғы/-гі) ties a
+date to the noun after it: "1 наурыздағы редакция"."""
 
 YEAR = "жылғы"
 """The year before the day and month, as an attribute: "2026 жылғы 1 маусым"."""
@@ -62,6 +62,24 @@ def inflect(word: str, case: str) -> str:
     consonants, rest = _SUFFIXES[case]
     suffix = consonants[_final(word)] + rest
     return word + (suffix.translate(_FRONTED) if _front(word) else suffix)
+
+
+def _forms(case: str) -> tuple[set[str], set[str]]:
+    """A case's ending in every form, back and front, after any final sound: -дан, -нан, -тан and
+    -ден, -нен, -тен."""
+    if case == "attributive":
+        back, front = _forms("locative")
+        return {form + "ғы" for form in back}, {form + "гі" for form in front}
+    consonants, rest = _SUFFIXES[case]
+    back = {consonant + rest for consonant in consonants}
+    return back, {form.translate(_FRONTED) for form in back}
+
+
+ENDINGS = {"": NOMINATIVE} | {form: case for case in CASES[1:] for forms in _forms(case) for form in forms}
+"""Each ending a translator may write after a date, in any of its forms, and its case: a Kazakh
+msgstr writes `%(date)sнан бастап`, and the date's month takes the form of that ending that fits it."""
+EXAMPLES = tuple(inflect("қараша", case).removeprefix("қараша") for case in CASES[1:])
+"""One form of each case's ending, to name them in messages: -ның, -ға, -ны, -да, -дан, -мен, -дағы."""
 
 
 def running_date(date: datetime.date, case: str = NOMINATIVE) -> str:

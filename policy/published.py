@@ -98,12 +98,12 @@ def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Prob
     if not path.is_file():
         return [error(path, 1, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
                       "published: it must not be deleted or renamed; put it back with: %(undo)s. To change the "
-                      "policy, make a new version instead: python build.py new-version YYYY-MM-DD", date=date,
+                      "policy, make a new version instead: make new-version DATE=YYYY-MM-DD", date=date,
                       lang=path.parent.name, undo=undo)]
     old, new = _git(repo, "show", f"{base}:{name}").stdout.split(b"\n"), path.read_bytes().split(b"\n")
     line = next((i for i, (a, b) in enumerate(zip(old, new), start=1) if a != b), min(len(old), len(new)) + 1)
     return [error(path, line, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
                   "published: not a byte of it may change, not even its line endings or encoding (an editor that "
                   "saves it again can change them); put it back with: %(undo)s. To change the policy, make a new "
-                  "version instead: python build.py new-version YYYY-MM-DD", date=date, lang=path.parent.name,
+                  "version instead: make new-version DATE=YYYY-MM-DD", date=date, lang=path.parent.name,
                   undo=undo)]

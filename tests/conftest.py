@@ -1,8 +1,10 @@
 """Shared fixtures: the demo history and a frozen copy of the policy, each built once per test run;
-the demo served by nginx with the shipped configuration."""
+the demo served by nginx with the shipped configuration. Tests are marked by what they need beyond
+Python (see pytest.ini), and the run ends by saying what was skipped for a missing tool."""
 
 from __future__ import annotations
 
+import collections
 import datetime
 import os
 import shutil
@@ -12,6 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from policy.compress import compress_site
 from policy.publish import build_site
 from tools.browser import CHROMIUM, chromium
 from tools.nginx import JS_MODULE, NGINX, nginx
@@ -20,9 +23,20 @@ os.environ["POLICY_LANG"] = "en"
 """Tests read the check's messages in English; the tests of the editors' languages ask for theirs."""
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO = ROOT / "examples" / "demo" / "content"
-CONTENT = ROOT / "content"
-POLICY = ROOT / "tests" / "fixtures" / "policy"
+_COPIES = tempfile.TemporaryDirectory(prefix="policy-test-trees-")
+"""The content trees the tests build, copied outside the repository: the check compares a tree inside
+git with the published history (origin/main, else HEAD), so that a branch or a clone that changes
+the demo, or adds a version to it, would otherwise make every build of it fail."""
+
+
+def _outside_git(tree: Path) -> Path:
+    copy = Path(_COPIES.name) / tree.relative_to(ROOT)
+    shutil.copytree(tree, copy)
+    return copy
+
+
+DEMO = _outside_git(ROOT / "examples" / "demo" / "content")
+POLICY = _outside_git(ROOT / "tests" / "fixtures" / "policy")
 """A frozen copy of the policy's first version: what the engine, site and CLI tests run on."""
 BUILD_DATE = datetime.date(2026, 11, 25)
 """The demo is built for this day: 2026-06-01 is in force, 2030-01-01 is upcoming."""
@@ -48,14 +62,25 @@ class Site:
 
 
 def _built(tmp_path_factory, content: Path, name: str, **options) -> Site:
+    """A site as `build_site` makes it, without the .gz and .br copies (they take most of a build's
+    time): `compressed_demo_site` has them."""
     out = tmp_path_factory.mktemp(name) / "site"
-    build_site(content, out, BUILD_DATE, **options)
+    build_site(content, out, BUILD_DATE, compress=False, **options)
     return Site(out)
 
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Site:
     return _built(tmp_path_factory, DEMO, "demo")
+
+
+@pytest.fixture(scope="session")
+def compressed_demo_site(tmp_path_factory, demo_site) -> Site:
+    """The demo with every text file's .gz and .br copy, as a build writes them after rendering."""
+    root = tmp_path_factory.mktemp("compressed") / "site"
+    shutil.copytree(demo_site.root, root)
+    compress_site(root)
+    return Site(root)
 
 
 @pytest.fixture(scope="session")
@@ -70,13 +95,13 @@ def own_host_site(tmp_path_factory) -> Site:
 
 
 @pytest.fixture(scope="session")
-def served(demo_site):
+def served(compressed_demo_site):
     """The demo served by nginx as the shop will serve it, by an unprivileged user (nobody, when
     the tests run as root), from a copy all may read: the base URL, http://127.0.0.1:PORT/policy/."""
     require_nginx()
     with tempfile.TemporaryDirectory() as folder:
         os.chmod(folder, 0o755)
-        shutil.copytree(demo_site.root, Path(folder) / "site")
+        shutil.copytree(compressed_demo_site.root, Path(folder) / "site")
         with nginx(Path(folder) / "site", unprivileged=True) as base:
             yield base
 
@@ -100,4 +125,40 @@ def require_tool(path: str) -> None:
     if shutil.which(path) is None and not os.path.exists(path):
         if os.environ.get("CI") == "true":
             pytest.fail(f"{path} is required on CI (install it in .ci/run)")
-        pytest.skip(f"{path} is not installed")
+        pytest.skip(MISSING + (os.path.relpath(path, ROOT) if path.startswith(str(ROOT)) else path))
+
+
+MISSING = "not installed: "
+"""How a skip for a missing tool starts, so that the summary can list the tools."""
+NEEDS = {"browser": "browser", "served": "server"}
+"""The fixtures that mark a test by what they start: Chromium, nginx."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        for fixture, marker in NEEDS.items():
+            if fixture in item.fixturenames:
+                item.add_marker(marker)
+
+
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_terminal_summary(terminalreporter, config):
+    """The last words of a run, after pytest's own summary: which tools were missing, so that their
+    tests were skipped, and how many tests a marker expression left out (`make test-fast`)."""
+    yield
+    reasons = collections.Counter(report.longrepr[2].removeprefix("Skipped: ")
+                                  for report in terminalreporter.stats.get("skipped", [])
+                                  if isinstance(report.longrepr, tuple))
+    if reasons:
+        terminalreporter.write_sep("=", "not everything was tested", yellow=True)
+        for reason, count in sorted(reasons.items()):
+            tool = reason.removeprefix(MISSING)
+            terminalreporter.write_line(f"{tool} is missing: {count} test(s) skipped" if tool != reason
+                                        else f"{count} test(s) skipped: {reason}")
+        if any(reason.startswith(MISSING) for reason in reasons):
+            terminalreporter.write_line("Install what is missing (.ci/run lists it all) and run make test again; "
+                                        "under CI=true a missing tool fails its tests.")
+    if config.option.markexpr:
+        left_out = len(terminalreporter.stats.get("deselected", []))  # none counted when xdist's workers collect
+        terminalreporter.write_line(f"-m \"{config.option.markexpr}\" left out "
+                                    f"{f'{left_out} ' if left_out else ''}tests: make test runs every test.")

@@ -17,7 +17,7 @@ import pytest
 from tests.conftest import ROOT, Site, require_tool
 from tools.browser import serve
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.node]
 
 NODE = ROOT / "tests" / "node" / "node_modules"
 AXE = NODE / "axe-core" / "axe.min.js"
@@ -73,6 +73,7 @@ def test_axe_reports_what_it_finds(browser):
     page.close()
 
 
+@pytest.mark.java
 def test_nu_html_checker_finds_no_error_on_any_page(demo_site, real_site, tmp_path):
     """One run over both sites (the checker is slow to start), with a broken page beside them to show
     that it read the files: its errors, and no other, are reported."""

@@ -11,6 +11,8 @@ import pytest
 from policy import address
 from tests.conftest import DEMO, OWN_HOST, ROOT
 
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize("url, expected", [
     ("https://allurauto.kz/policy/", "https://allurauto.kz/policy/"),

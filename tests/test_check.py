@@ -13,6 +13,7 @@ from policy import feeds
 from policy.check import check
 from policy.problem import ContentError
 from policy.publish import build_site
+from tests.conftest import POLICY
 
 ROOT = Path(__file__).resolve().parent.parent
 TODAY = datetime.date(2026, 11, 25)
@@ -41,7 +42,7 @@ def found(tree, base=None, today=TODAY):
 def previous_site(tmp_path_factory):
     """A site built from the real content: every failed build below must leave it as it is."""
     out = tmp_path_factory.mktemp("previous") / "site"
-    build_site(ROOT / "tests" / "fixtures" / "policy", out, TODAY)
+    build_site(POLICY, out, TODAY, compress=False)
     return out, snapshot(out)
 
 
@@ -247,7 +248,7 @@ def test_outside_git_immutability_is_reported_as_not_checked(content):
 
 def test_failed_builds_leave_the_previous_site_untouched(content, tmp_path):
     out = tmp_path / "site"
-    build_site(content, out, TODAY)
+    build_site(content, out, TODAY, compress=False)
     before = snapshot(out)
     assert (out / "ru" / "index.html").is_file()
     breakages = [

@@ -71,6 +71,7 @@ def edit_clause(content, date, langs):
         path.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_new_version_edit_check_and_build_make_a_changes_page(content, tmp_path):
     assert run("new-version", "2026-12-01", "--content", str(content)).returncode == 0
     edit_clause(content, "2026-12-01", ("ru", "kk", "en"))
@@ -124,7 +125,7 @@ def test_new_version_leaves_the_summary_for_the_editor(content):
 
 
 def test_diff_prints_the_redline_unit_by_unit():
-    result = run("diff", "2025-03-01", "2026-06-01", "--lang", "ru", "--content", str(DEMO))
+    result = run("diff", "2025-03-01", "2026-06-01", "--only", "ru", "--content", str(DEMO))
     assert result.returncode == 0
     assert "== ru: 2025-03-01 → 2026-06-01" in result.stdout
     assert "-- 7.1: changed" in result.stdout and "[-7.2.-]{+7.3.+}" in result.stdout
@@ -132,8 +133,29 @@ def test_diff_prints_the_redline_unit_by_unit():
     assert "\x1b[" not in result.stdout
 
 
+def test_diff_says_its_messages_in_the_language_asked_for_whatever_the_text_shown():
+    """--lang is the language of messages in every command; --only chooses the text's language."""
+    result = run("diff", "2025-03-01", "2026-06-01", "--only", "kk", "--lang", "ru", "--content", str(DEMO))
+    assert result.returncode == 0
+    assert "== kk: 2025-03-01 → 2026-06-01: изменений: " in result.stdout and "== ru" not in result.stdout
+    assert "-- 4.1.6: перенумеровано (прежний номер 4.1.5)" in result.stdout
+
+
+def test_a_changed_preamble_is_named_as_on_the_pages_and_agrees_with_its_status(content):
+    """Russian calls it «вступление» in messages as on the pages, and its status agrees: изменено."""
+    run("new-version", "2027-01-01", "--content", str(content))
+    for lang, old, new in (("ru", "Настоящая Политика", "Эта Политика"), ("kk", "Осы Дербес деректердің", "Бұл Дербес деректердің"),
+                           ("en", "This Personal Data Privacy Policy", "The Personal Data Privacy Policy")):
+        path = content / lang / "2027-01-01.md"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run("diff", "--only", "ru", "--lang", "ru", "--content", str(content))
+    assert "-- вступление: изменено" in result.stdout
+
+
 def test_diff_as_markdown_strikes_through_and_underlines_and_escapes_the_words():
-    result = run("diff", "2025-03-01", "2026-06-01", "--lang", "ru", "--markdown", "--content", str(DEMO))
+    result = run("diff", "2025-03-01", "2026-06-01", "--only", "ru", "--markdown", "--content", str(DEMO))
     assert result.returncode == 0
     assert "### ru: 2025-03-01 → 2026-06-01" in result.stdout
     assert "**7.1**: changed" in result.stdout and "<del>7\\.2\\.</del> <ins>7\\.3\\.</ins>" in result.stdout
@@ -146,6 +168,7 @@ def test_diff_defaults_to_the_latest_change_in_every_language():
         f"== {lang}: 2026-06-01 → 2030-01-01: 3 change(s)" for lang in ("ru", "kk", "en")]
 
 
+@pytest.mark.slow
 def test_build_date_comes_from_source_date_epoch(tmp_path):
     out = tmp_path / "site"
     result = run("build", "--content", str(DEMO), "--out", str(out), env={"SOURCE_DATE_EPOCH": "1893542400"})
@@ -154,6 +177,7 @@ def test_build_date_comes_from_source_date_epoch(tmp_path):
     assert (data["generated_for"], data["current"]) == ("2030-01-02", "2030-01-01")
 
 
+@pytest.mark.slow
 def test_before_the_first_version_takes_effect_the_home_page_announces_it(tmp_path):
     out = tmp_path / "site"
     result = run("build", "--content", str(DEMO), "--out", str(out), "--date", "2020-01-01")

@@ -12,10 +12,13 @@ import sys
 from pathlib import Path
 
 import brotli
+import pytest
 
 from policy.compress import MIN_SIZE, TEXT
 from policy.dates import KAZAKHSTAN
 from tests.conftest import BUILD_DATE, DEMO, ROOT
+
+pytestmark = pytest.mark.slow
 
 
 def digests(root: Path) -> dict[str, str]:
@@ -23,9 +26,9 @@ def digests(root: Path) -> dict[str, str]:
             for path in sorted(root.rglob("*")) if path.is_file()}
 
 
-def test_every_text_file_has_its_compressed_copies(demo_site):
+def test_every_text_file_has_its_compressed_copies(compressed_demo_site):
     compressed = 0
-    for path in demo_site.root.rglob("*"):
+    for path in compressed_demo_site.root.rglob("*"):
         if path.suffix not in TEXT or path.stat().st_size < MIN_SIZE:
             continue
         data = path.read_bytes()
@@ -37,18 +40,18 @@ def test_every_text_file_has_its_compressed_copies(demo_site):
     assert compressed > 50  # 15 files per language, the top's and the assets
     for name in ("ru/index.html", "assets/policy.css", "ru/search/search_index.json", "versions.json",
                  "sitemap.xml", "ru/feed.xml"):
-        assert (demo_site.root / f"{name}.gz").is_file(), name
-    assert not list(demo_site.root.rglob("*.png.gz")), "images are compressed already"
+        assert (compressed_demo_site.root / f"{name}.gz").is_file(), name
+    assert not list(compressed_demo_site.root.rglob("*.png.gz")), "images are compressed already"
 
 
-def test_gzip_files_have_no_name_and_no_time(demo_site):
+def test_gzip_files_have_no_name_and_no_time(compressed_demo_site):
     """The gzip header holds neither the file's name (FNAME flag, byte 3) nor a time (bytes 4-7)."""
-    header = (demo_site.root / "ru" / "index.html.gz").read_bytes()[:10]
+    header = (compressed_demo_site.root / "ru" / "index.html.gz").read_bytes()[:10]
     assert header[3] & 0x08 == 0
     assert header[4:8] == b"\0\0\0\0"
 
 
-def test_two_builds_of_the_same_content_are_byte_identical(demo_site, tmp_path):
+def test_two_builds_of_the_same_content_are_byte_identical(compressed_demo_site, tmp_path):
     """A build in another process and folder, with the day from SOURCE_DATE_EPOCH (2026-11-25 in
     Kazakhstan), gives the same files as the test run's own build with --date."""
     epoch = datetime.datetime.combine(BUILD_DATE, datetime.time(), KAZAKHSTAN).timestamp()
@@ -58,7 +61,7 @@ def test_two_builds_of_the_same_content_are_byte_identical(demo_site, tmp_path):
                             timeout=300)
     assert result.returncode == 0, result.stderr
     assert "for 2026-11-25" in result.stdout
-    again, first = digests(tmp_path / "site"), digests(demo_site.root)
+    again, first = digests(tmp_path / "site"), digests(compressed_demo_site.root)
     assert again.keys() == first.keys()
     assert [name for name in first if again[name] != first[name]] == []
     assert any(name.endswith(".br") for name in first)

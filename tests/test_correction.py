@@ -85,7 +85,7 @@ def test_the_declaration_is_the_same_everywhere_and_names_translations(tmp_path,
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     out = tmp_path_factory.mktemp("correction") / "site"
-    build_site(correction(tmp_path_factory.mktemp("tree")), out, TODAY)
+    build_site(correction(tmp_path_factory.mktemp("tree")), out, TODAY, compress=False)
     return out
 
 

@@ -16,6 +16,8 @@ import pytest
 from tests.conftest import ROOT, require_tool
 from tools.nginx import free_port
 
+pytestmark = pytest.mark.server
+
 SSHD = "/usr/sbin/sshd"
 SERVER = ROOT / "deploy" / "server" / "policy-deploy"
 RELEASE, ROLLBACK = ROOT / "deploy" / "release", ROOT / "deploy" / "rollback"

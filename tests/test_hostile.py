@@ -154,6 +154,7 @@ RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\
 """What a terminal acts on or hides: controls but the line feed, and direction and zero-width marks."""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", CLI_SAMPLE)
 def test_cli_check_refuses(name: str, tree: Path):
     """Refused at its file and line, in the editor's language: each Russian and Kazakh line says in
@@ -181,6 +182,7 @@ TERMINAL_CASES = ["file-name-that-clears-the-screen", "file-name-writing-the-cli
                   "right-to-left-override", "escape-in-title", "newline-in-file-name"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", TERMINAL_CASES)
 def test_no_raw_control_sequence_reaches_a_terminal_or_the_log(name: str, tree: Path):
     """In every message language, as text and as workflow annotations, from check and build: file
@@ -206,6 +208,7 @@ def test_a_key_is_shown_escaped(tree: Path):
     assert "'\\x1b[2J\\x1b[32mOK'" in result.stderr, result.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["script", "nul-in-title", "title-5000-brackets-yaml-flow"])
 def test_cli_build_refuses_and_writes_nothing(name: str, tree: Path):
     BY_NAME[name].mutate(tree)
@@ -321,6 +324,7 @@ def test_the_scan_finds_what_it_looks_for(previous_site, baseline, tmp_path):
         assert bool(inert(site, baseline)) == bool(bad), bad
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("accepted", ACCEPTED, ids=str)
 def test_accepted_tree_builds_an_inert_site(accepted: Accepted, tree: Path, tmp_path: Path, baseline):
     accepted.mutate(tree)

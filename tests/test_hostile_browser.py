@@ -130,6 +130,14 @@ PROVOKE = """() => {
     if (link.protocol === "javascript:") link.click();
   }
 }"""
+SETTLED = """() => new Promise(resolve => {
+  const canary = new Image();
+  canary.addEventListener("error", () => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+  canary.src = "canary-" + Math.random() + ".png";
+})"""
+"""Resolves once everything provoked before it has had its turn: a missing image's error event comes
+after the tasks queued before it (a payload's own error event, a javascript: link's navigation),
+and two frames after that, the focus, animation and transition events of the page."""
 LIVE_HANDLERS = """() => [...document.querySelectorAll("*")].flatMap(element =>
   [...element.attributes].filter(a => a.name.toLowerCase().startsWith("on")
       || /^\\s*(javascript|vbscript|data):/i.test(a.value) && ["href", "src", "action", "formaction", "data"].includes(a.name))
@@ -158,7 +166,7 @@ def test_no_payload_runs(browser, base, path):
     page.evaluate(PROVOKE)
     page.mouse.move(10, 10)
     page.mouse.move(640, 450, steps=5)
-    page.wait_for_timeout(300)
+    page.evaluate(SETTLED)
     ran = {"payloads": page.evaluate("window.__pwned || []"), "dialogs": dialogs,
            "handlers and script URLs in the page": page.evaluate(LIVE_HANDLERS)}
     assert ran == {"payloads": [], "dialogs": [], "handlers and script URLs in the page": []}
@@ -179,7 +187,7 @@ def test_search_results_show_payloads_as_text(browser, base):
     page.wait_for_selector(".md-search-result__item")
     assert "__pwned" in page.inner_text(".md-search-result"), "the payloads were found, as text"
     page.evaluate(PROVOKE)
-    page.wait_for_timeout(300)
+    page.evaluate(SETTLED)
     found = page.evaluate("document.querySelectorAll('.md-search-result :is(img, svg, script, iframe, input, "
                           "details:not(.md-search-result__more))')"
                           ".length")
@@ -216,6 +224,7 @@ REFUSED_NAME = "ru/\x1b[2J\x1b]52;c;ZXZpbA==\x07\u202eOK.md"
 REFUSED_KEY = "\x1b[31m<img src=x onerror=alert(40)>"
 
 
+@pytest.mark.server
 def test_a_refused_edit_is_shown_escaped_on_the_previews_error_page(browser, tmp_path):
     """The preview of a tree an attacker wrote: a file name that would clear a terminal, write to its
     clipboard and turn its line around, a front matter key and a clause that hold markup and script.

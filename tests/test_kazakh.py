@@ -1,5 +1,6 @@
-"""Kazakh dates in running text: every month in every case, the catalog's cases checked at load, and
-every sentence with a date on the demo site's Kazakh pages; Russian and English as Babel writes them."""
+"""Kazakh dates in running text: every month in every case, the catalog's case endings checked at load,
+and every sentence with a date on the demo site's Kazakh pages; Russian and English as Babel writes
+them (English in British order)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from policy.i18n import catalog_path, load_locale
-from policy.kazakh import CASES, inflect, running_date
+from policy.kazakh import CASES, ENDINGS, inflect, running_date
 from policy.language import LANGUAGES
 from policy.pages import PageMaker
 from policy.version import load_policy
@@ -71,6 +72,14 @@ def test_an_unknown_case_is_refused():
         inflect("маусым", "ablativ")
 
 
+@pytest.mark.parametrize("month", FORMS)
+@pytest.mark.parametrize("case", ORDER)
+def test_any_form_of_an_ending_names_its_case(month, case):
+    """A translator writes the ending in any of its forms (-дан, -ден, -тан, -нан …): each names one case."""
+    ending = FORMS[month].split()[ORDER.index(case)].removeprefix(FORMS[month].split()[0])
+    assert ENDINGS[ending] == case
+
+
 @pytest.fixture(scope="module")
 def loaded():
     return {lang: load_locale(LOCALES, lang)[0] for lang in LANGUAGES}
@@ -78,7 +87,7 @@ def loaded():
 
 @pytest.mark.parametrize("lang, since, heading", [
     ("ru", "с 25 ноября 2026\u202fг.", "25 ноября 2026\u202fг."),  # Babel: a narrow no-break space
-    ("en", "since November 25, 2026", "November 25, 2026"),
+    ("en", "since 25 November 2026", "25 November 2026"),
     ("kk", "2026 жылғы 25 қарашадан бастап", "2026 жылғы 25 қараша"),
 ])
 def test_locale_formats_a_date_for_its_sentence(loaded, lang, since, heading):
@@ -87,8 +96,8 @@ def test_locale_formats_a_date_for_its_sentence(loaded, lang, since, heading):
     assert loaded[lang].date(date) == heading
 
 
-def test_only_a_date_takes_a_case(loaded):
-    with pytest.raises(ValueError, match="only a date takes a case"):
+def test_only_a_date_takes_an_ending(loaded):
+    with pytest.raises(ValueError, match="only a date takes an ending"):
         loaded["kk"].format("since %(date)s", date="2026-06-01")
 
 
@@ -103,10 +112,12 @@ def replace_msgstr(locales, lang, msgid, msgstr):
 
 
 @pytest.mark.parametrize("lang, msgstr, says", [
-    ("kk", "%(date:ablativ)s бастап", ["%(date:ablativ)s, an unknown case"]),
-    ("kk", "%(when:ablative)s бастап", ["leaves out %(date)s", "%(when:ablative)s, which the original does not have"]),
+    ("kk", "%(date)sнaн бастап", ['%(date)sн: "н" is not the ending of a case']),  # a Latin "a" in the ending
+    ("kk", "%(date)sдын бастап", ['%(date)sдын: "дын" is not the ending of a case']),
+    ("kk", "%(when)sнан бастап", ["leaves out %(date)s", "%(when)s, which the original does not have"]),
     ("kk", "бастап", ["leaves out %(date)s"]),
-    ("ru", "с %(date:genitive)s", ["%(date:genitive)s: only a Kazakh date takes a case"]),
+    ("ru", "с %(date)sа", ["%(date)sа: only a Kazakh date takes an ending"]),
+    ("kk", "%(date:ablative)s бастап", ["leaves out %(date)s", "%(date:ablative)s, which the original does not"]),
 ])
 def test_a_msgstr_with_a_wrong_field_is_refused_at_its_line(locales, lang, msgstr, says):
     """At load, not when a page is rendered: the build names the catalog and the line."""
@@ -132,13 +143,13 @@ SENTENCES = {
         ("kk", "2026 жылғы 1 маусымнан бастап күшінде"),
         ("kk", "Жаңа редакция 2030 жылғы 1 қаңтарда күшіне енеді"),
         ("kk/history", "Алдағы : 2030 жылғы 1 қаңтарда күшіне енеді"),
-        ("kk/history", "Қазір күшінде : 2026 жылғы 1 маусымнан бастап, 2029 жылғы 31 желтоқсанға дейін"),
-        ("kk/history", "2025 жылғы 1 қыркүйектен бастап 2026 жылғы 31 мамырға дейін күшінде болды"),
-        ("kk/history", "2024 жылғы 15 қаңтардан бастап 2025 жылғы 28 ақпанға дейін күшінде болды"),
+        ("kk/history", "Қазір күшінде : 2026 жылғы 1 маусымнан бастап, 2029 жылғы 31 желтоқсанды қоса алғанда"),
+        ("kk/history", "2025 жылғы 1 қыркүйектен бастап 2026 жылғы 31 мамырды қоса алғанда күшінде болды"),
+        ("kk/history", "2024 жылғы 15 қаңтардан бастап 2025 жылғы 28 ақпанды қоса алғанда күшінде болды"),
         ("kk/history", "2025 жылғы 1 наурыз"),
         ("kk/versions/2025-03-01",
-         "Бұл редакция 2025 жылғы 1 наурыздан бастап 2025 жылғы 31 тамызға дейін күшінде болды."),
-        ("kk/versions/2025-03-01", "2025 жылғы 1 наурыздан бастап 2025 жылғы 31 тамызға дейін күшінде болды ·"),
+         "Бұл редакция 2025 жылғы 1 наурыздан бастап 2025 жылғы 31 тамызды қоса алғанда күшінде болды."),
+        ("kk/versions/2025-03-01", "2025 жылғы 1 наурыздан бастап 2025 жылғы 31 тамызды қоса алғанда күшінде болды ·"),
         ("kk/versions/2030-01-01",
          "Бұл редакция 2030 жылғы 1 қаңтарда күшіне енеді. Оған дейін 2026 жылғы 1 маусымдағы редакция күшінде."),
         ("kk/versions/2030-01-01", "¶ 2030 жылғы 1 қаңтарда күшіне енеді ·"),
@@ -150,22 +161,26 @@ SENTENCES = {
     ],
     "ru": [
         ("ru", "Действует с 1 июня 2026 г."),
-        ("ru/history", "Действует сейчас : с 1 июня 2026 г., по 31 декабря 2029 г."),
+        ("ru/history", "Действует сейчас : с 1 июня 2026 г., по 31 декабря 2029 г. включительно"),
+        ("ru/history", "Действовала с 15 января 2024 г. по 28 февраля 2025 г. включительно"),
+        ("ru/versions/2025-03-01", "Эта редакция действовала с 1 марта 2025 г. по 31 августа 2025 г. включительно."),
         ("ru/versions/2030-01-01",
          "Эта редакция вступает в силу 1 января 2030 г. До этого действует редакция от 1 июня 2026 г."),
         ("ru/changes/2030-01-01", "Изменения в редакции от 1 января 2030 г. ¶"),
         ("ru/changes/2025-03-01", "Что изменилось с 1 марта 2025 г. по сравнению с редакцией от 15 января 2024 г."),
     ],
     "en": [
-        ("en/history", "In force from January 15, 2024 to February 28, 2025"),
+        ("en/history", "In force from 15 January 2024 to 28 February 2025 inclusive"),
+        ("en/history", "In force now : since 1 June 2026, to 31 December 2029 inclusive"),
+        ("en/versions/2025-03-01", "This version was in force from 1 March 2025 to 31 August 2025 inclusive."),
         ("en/versions/2030-01-01",
-         "This version takes effect on January 1, 2030. Until then the version of June 1, 2026 is in force."),
+         "This version takes effect on 1 January 2030. Until then the version of 1 June 2026 is in force."),
         ("en/changes/2030-01-01",
-         "What will change on January 1, 2030, against the version of June 1, 2026"),
+         "What will change on 1 January 2030, against the version of 1 June 2026"),
     ],
 }
-"""Every sentence with a date that the templates write, on the demo built for 2026-11-25; Russian and
-English exactly as before the Kazakh cases."""
+"""Every sentence with a date that the templates write, on the demo built for 2026-11-25; an end date
+is inclusive in every language."""
 
 
 @pytest.mark.parametrize("lang", SENTENCES)
@@ -177,11 +192,11 @@ def test_every_sentence_with_a_date_on_the_demo_site(demo_site, lang):
 
 def test_no_kazakh_page_leaves_a_date_in_the_nominative_before_a_word_that_needs_a_case(demo_site):
     """Babel's form ("2026 ж. 1 маусым") nowhere, and no month in the nominative before бастап,
-    дейін, күшіне or редакция, on any Kazakh page."""
+    дейін, қоса алғанда, күшіне or редакция, on any Kazakh page."""
     pages = articles(demo_site, "kk")
     assert {"kk", "kk/history", "kk/changes/2030-01-01", "kk/since/2024-01-15",
             "kk/parallel/2030-01-01"} <= set(pages)
-    uninflected = re.compile(rf"\d{{4}} ж\.|\b({MONTHS}) (бастап|дейін|күшіне|редакция)")
+    uninflected = re.compile(rf"\d{{4}} ж\.|\b({MONTHS}) (бастап|дейін|қоса|күшіне|редакция)")
     assert [(url, match[0]) for url, body in pages.items() for match in uninflected.finditer(body)] == []
 
 

@@ -11,6 +11,8 @@ import pytest
 from policy.publish import LiveSite, Project, build_site
 from tests.conftest import BUILD_DATE, DEMO, ROOT
 
+pytestmark = pytest.mark.slow
+
 
 FINGERPRINTED = re.compile(rb"main\.[0-9a-f]{8}\.min\.css")
 

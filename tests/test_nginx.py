@@ -115,15 +115,16 @@ def test_not_found_in_the_right_language_with_its_styles(served, path, lang):
 
 @pytest.mark.parametrize("path", ["ru/", "versions.json", "ru/search/search_index.json",
                                   "assets/stylesheets/main.*.min.css", "assets/theme.js"])
-def test_precompressed_files_are_sent_as_they_are(served, demo_site, path):
+def test_precompressed_files_are_sent_as_they_are(served, compressed_demo_site, path):
     if "*" in path:
-        path = fingerprinted(demo_site, path)
-    original = demo_site.path(path).read_bytes()
+        path = fingerprinted(compressed_demo_site, path)
+    file = compressed_demo_site.path(path)
+    original = file.read_bytes()
     plain = fetch(served, path)
     assert plain.header("Content-Encoding") == "" and plain.body == original
     packed = fetch(served, path, {"Accept-Encoding": "gzip"})
     assert packed.header("Content-Encoding") == "gzip" and "Accept-Encoding" in packed.header("Vary")
-    assert packed.body == demo_site.path(path).with_name(demo_site.path(path).name + ".gz").read_bytes()
+    assert packed.body == file.with_name(file.name + ".gz").read_bytes()
     assert gzip.decompress(packed.body) == original
 
 

@@ -17,13 +17,14 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from policy.output import MARKER, STAGING
 from tests.conftest import DEMO, POLICY, ROOT
+
+pytestmark = pytest.mark.slow
 
 DATE = "2026-11-25"
 TIMEOUT = 120
@@ -294,76 +295,80 @@ def site_command(content: Path, out: Path) -> list[str]:
     return [sys.executable, "build.py", "build", "--content", str(content), "--out", str(out), "--date", DATE]
 
 
-def switching(out: Path, inode: int, before: set[str]) -> bool:
-    """The build is about to exchange the sites, or has: its finished staging folder beside `out`
-    (not one that was `before` it, left by a killed build) holds the marker, or `out` is another
-    folder than before."""
-    staged = any((out.parent / name / "site" / MARKER).exists() for name in set(os.listdir(out.parent)) - before
-                 if name.startswith(f".{out.name}-build-"))
-    return staged or (out.exists() and out.stat().st_ino != inode)
+KILLED = """
+import gzip, os, pathlib, shutil, signal, sys
+sys.path.insert(0, os.getcwd())
+import policy.output, policy.publish
+
+step, argv = sys.argv[1], sys.argv[2:]
+exchange, render, compress, rmtree = (policy.output._exchange, policy.publish.render_language, gzip.compress,
+                                      shutil.rmtree)
+calls = {"render": 0, "compress": 0, "exchanged": 0}
+
+def die(at):
+    if step == at:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+def rendering(*args, **kwargs):
+    calls["render"] += 1
+    die("rendering" if calls["render"] == 2 else "")
+    return render(*args, **kwargs)
+
+def compressing(*args, **kwargs):
+    calls["compress"] += 1
+    die("compressing" if calls["compress"] == 20 else "")
+    return compress(*args, **kwargs)
+
+def exchanging(first, second):
+    die("exchanging")
+    done = exchange(first, second)
+    calls["exchanged"] += 1
+    die("exchanged")
+    return done
+
+def cleaning(path, *args, **kwargs):
+    if calls["exchanged"]:
+        files = sorted(each for each in pathlib.Path(path).rglob("*") if each.is_file())
+        for each in files[:len(files) // 2]:
+            each.unlink()
+        die("cleaning")
+    return rmtree(path, *args, **kwargs)
+
+policy.publish.render_language, gzip.compress, policy.output._exchange, shutil.rmtree = (
+    rendering, compressing, exchanging, cleaning)
+import build
+sys.exit(build.main(argv))
+"""
+"""build.py, killed with SIGKILL at a step of the build named on its command line: while rendering
+(the second language), while compressing, just before the new site and the old one are exchanged,
+just after, and halfway through removing the old one."""
+STEPS = {"rendering": "old", "compressing": "old", "exchanging": "old", "exchanged": "new", "cleaning": "new"}
+"""Each step at which a build is killed, and the site `out` must then hold."""
 
 
-def test_a_build_killed_at_any_moment_leaves_the_old_or_the_new_site(tmp_path):
-    """Kills spread over a whole build, then kills from 0 to 200 ms after the build starts to put
-    the new site in place (its staging folder holds the marker). All the while `out` is watched
-    every millisecond: it must never be missing. Timing follows the builds that run to the end,
-    since other work on the machine changes how long a build takes."""
+def test_a_build_killed_at_any_step_leaves_the_old_or_the_new_site(tmp_path):
+    """Kills at every step of a build, each starting from the old site: `out` holds the old site
+    until the one exchange, then the new one, whole, and never anything else; what a killed build
+    leaves beside it goes with the next build."""
     out, reference, keep = tmp_path / "parent" / "out", tmp_path / "reference", tmp_path / "old-copy"
     run = dict(cwd=ROOT, timeout=TIMEOUT, capture_output=True, text=True, env=environment())
     assert subprocess.run(site_command(POLICY, out), **run).returncode == 0
     old = snapshot(out)
     shutil.copytree(out, keep, symlinks=True)
-    started = time.monotonic()
     assert subprocess.run(site_command(DEMO, reference), **run).returncode == 0
-    duration = time.monotonic() - started
     new = snapshot(reference)
     assert old != new and old[MARKER] == new[MARKER]
-    outcomes, left = [], 0
-
-    def kill(at: float | None = None, after_switching: float | None = None) -> None:
-        nonlocal left, duration
-        if snapshot(out) != old:  # the previous kill came after the switch: start from the old site again
+    sites = {"old": old, "new": new}
+    for step, expected in STEPS.items():
+        if snapshot(out) != old:
             shutil.rmtree(out)
             shutil.copytree(keep, out, symlinks=True)
-        inode, deadline, before = out.stat().st_ino, None, set(os.listdir(out.parent))
-        begun = time.monotonic()
-        process = subprocess.Popen(site_command(DEMO, out), cwd=ROOT, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, env=environment())
-        while process.poll() is None:
-            now = time.monotonic()
-            assert out.is_dir(), f"{out} is missing {now - begun:.3f} s into a build"
-            if at is not None and deadline is None:
-                deadline = begun + at
-            if after_switching is not None and deadline is None and switching(out, inode, before):
-                deadline = now + after_switching
-            if deadline is not None and now >= deadline:
-                break
-            time.sleep(0.001)
-        killed = process.poll() is None
-        if killed:
-            os.kill(process.pid, signal.SIGKILL)
-        else:
-            duration = time.monotonic() - begun
-        process.wait(timeout=TIMEOUT)
-        now = snapshot(out)
-        outcome = "old" if now == old else "new" if now == new else "NEITHER"
-        when = f"{at:.2f} s" if at is not None else f"switch+{after_switching * 1000:.0f} ms"
-        outcomes.append((when, "killed" if killed else "finished", outcome))
-        left = max(left, len([name for name in os.listdir(out.parent) if name.startswith(".out-build-")]))
-        assert outcome != "NEITHER", (outcomes, difference(now, old), difference(now, new))
-
-    for step in range(6):  # over the whole build
-        kill(at=0.05 + step * (duration * 0.9 - 0.05) / 5)
-    for delay in (0.0, 0.002, 0.01, 0.03, 0.08, 0.2):  # around the switch
-        kill(after_switching=delay)
-    while sum(how == "killed" for _, how, _ in outcomes) < 10:
-        kill(at=duration * 0.5)
-
-    around = [how for when, how, _ in outcomes if when.startswith("switch")]
-    assert around.count("killed") >= 3, f"the kills around the switch came too late: {outcomes}"
+        killed = subprocess.run([sys.executable, "-c", KILLED, step, *site_command(DEMO, out)[2:]], **run)
+        assert killed.returncode == -signal.SIGKILL, (step, killed.stderr)
+        assert snapshot(out) == sites[expected], (step, difference(snapshot(out), sites[expected]))
+        assert [name for name in os.listdir(out.parent) if name.startswith(".out-build-")], \
+            f"a build killed while {step} left no staging folder: the clean-up is not exercised"
     result = subprocess.run(site_command(DEMO, out), **run)
     assert result.returncode == 0, result.stderr
     assert snapshot(out) == new, difference(snapshot(out), new)
-    assert left, "no kill left a staging folder: the clean-up was not exercised"
     assert os.listdir(out.parent) == ["out"], os.listdir(out.parent)
-    print(f"build {duration:.2f} s; killed builds left up to {left} staging folder(s); {outcomes}")

@@ -15,11 +15,14 @@ import pytest
 
 from tests.conftest import POLICY, ROOT, require_tool
 
+pytestmark = pytest.mark.server
+
 TIMEOUT = 60
 
 
 class Server:
-    """`build.py serve` in a subprocess, its output read line by line without ever blocking a test."""
+    """`build.py serve` in a subprocess, its output read line by line without ever blocking a test,
+    and its build events (`/__preview/events`) followed from the start."""
 
     def __init__(self, content, out):
         self.process = subprocess.Popen(
@@ -29,6 +32,7 @@ class Server:
         self.lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout], daemon=True).start()
         self.url = self.wait_for("preview at ").split()[2]
+        self.events = urllib.request.urlopen(self.url + "__preview/events", timeout=TIMEOUT)
 
     def wait_for(self, start: str) -> str:
         deadline = time.monotonic() + TIMEOUT
@@ -49,16 +53,21 @@ class Server:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
 
+    def next_build(self, deadline: float) -> None:
+        """Wait for the end of the next build (the preview sends `event: build`, whether it failed or not)."""
+        while not self.events.readline().startswith(b"event: build"):  # a blank line, or ": still here"
+            assert time.monotonic() < deadline and self.process.poll() is None, "no build ended"
+
     def until(self, condition, path: str) -> tuple[int, str]:
-        """Ask for `path` until the answer meets `condition(status, page)`; the preview must stay up."""
+        """Ask for `path` now and after each build, until the answer meets `condition(status, page)`."""
         deadline = time.monotonic() + TIMEOUT
         while not condition(*(answer := self.get(path))):
             assert time.monotonic() < deadline, f"{path} never changed as expected"
-            assert self.process.poll() is None, "the preview stopped"
-            time.sleep(0.2)
+            self.next_build(deadline)
         return answer
 
     def stop(self):
+        self.events.close()
         self.process.terminate()
         self.process.wait(timeout=10)
 

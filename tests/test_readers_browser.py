@@ -71,7 +71,7 @@ def test_the_date_field_answers_which_version_was_in_force(open_page, served, da
     text = answer(page)
     assert page.url == f"{served}en/history/?on={day}", "the address shares the answer"
     if expected is None:
-        assert text == "No version of the policy was in force before January 15, 2024."
+        assert text == "No version of the policy was in force before 15 January 2024."
         assert page.locator("#in-force-answer a").count() == 0
         return
     links = page.eval_on_selector_all("#in-force-answer a", "links => links.map(a => a.href)")
@@ -84,9 +84,9 @@ def test_the_date_field_answers_which_version_was_in_force(open_page, served, da
 
 
 @pytest.mark.parametrize("lang, period", [
-    ("ru", "Действовала с 1 марта 2025 г. по 31 августа 2025 г."),
-    ("kk", "2025 жылғы 1 наурыздан бастап 2025 жылғы 31 тамызға дейін күшінде болды"),
-    ("en", "In force from March 1, 2025 to August 31, 2025"),
+    ("ru", "Действовала с 1 марта 2025 г. по 31 августа 2025 г. включительно"),
+    ("kk", "2025 жылғы 1 наурыздан бастап 2025 жылғы 31 тамызды қоса алғанда күшінде болды"),
+    ("en", "In force from 1 March 2025 to 31 August 2025 inclusive"),
 ])
 def test_an_on_link_opens_with_the_answer_in_the_pages_language(open_page, served, lang, period):
     page = open_page(f"{served}{lang}/history/?on=2025-05-03")
@@ -105,8 +105,8 @@ def test_without_javascript_the_list_answers(open_page, served, demo_site):
     """The field needs the script, so it stays hidden; every version's period in force is listed."""
     page = open_page(f"{served}en/history/?on=2025-05-03", javascript=False)
     assert not page.locator("#in-force-date").is_visible()
-    assert listed_period(page, "2025-03-01") == "In force from March 1, 2025 to August 31, 2025"
-    assert listed_period(page, "2030-01-01").startswith("Upcoming: takes effect on January 1, 2030")
+    assert listed_period(page, "2025-03-01") == "In force from 1 March 2025 to 31 August 2025 inclusive"
+    assert listed_period(page, "2030-01-01").startswith("Upcoming: takes effect on 1 January 2030")
     assert len(page.locator("article h2").all()) == len(versions(demo_site))
 
 

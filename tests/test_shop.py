@@ -19,18 +19,20 @@ from tests.conftest import require_nginx, require_tool
 from tests.test_nginx import REVALIDATE, YEAR, csp, fetch
 from tools.nginx import BROTLI_MODULE, shop, standalone
 
+pytestmark = pytest.mark.server
+
 SHOP_HSTS = "max-age=63072000; includeSubDomains"
 """What the fixture's shop sends for its own pages and sets as $policy_hsts."""
 
 
 @pytest.fixture(scope="module")
-def shop_site(demo_site):
+def shop_site(compressed_demo_site):
     """A copy of the demo that all may read, with a file nginx cannot open (a socket: a 500)."""
     require_nginx()
     with tempfile.TemporaryDirectory() as folder:
         os.chmod(folder, 0o755)
         site = Path(folder) / "site"
-        shutil.copytree(demo_site.root, site)
+        shutil.copytree(compressed_demo_site.root, site)
         with socket.socket(socket.AF_UNIX) as unopenable:
             unopenable.bind(str(site / "ru" / "broken.html"))
             yield site
@@ -52,11 +54,11 @@ def kinds(site: Path) -> list[str]:
     return sorted(files.values())
 
 
-def test_every_kind_of_policy_file_keeps_the_policys_headers(server, demo_site):
+def test_every_kind_of_policy_file_keeps_the_policys_headers(server, compressed_demo_site):
     """The shop's regex location for .css, .js, .png, .json and .xml takes none of them (^~): each is
     served with the CSP, the shop's HSTS (through $policy_hsts) and the policy's own caching, in
     each encoding, and nothing of the shop's (its header, its 30 days' expiry)."""
-    files = kinds(demo_site.root)
+    files = kinds(compressed_demo_site.root)
     assert {".html", ".css", ".js", ".json", ".xml", ".png", ".md"} <= {Path(name).suffix for name in files}
     for name in files:
         for encoding in ("identity", "gzip", "br"):
@@ -106,7 +108,7 @@ def test_a_failure_of_the_server_is_the_projects_500_page(server):
     assert csp(response)["default-src"] == ["'none'"]
 
 
-def test_precompressed_files_also_through_a_proxy(server, demo_site):
+def test_precompressed_files_also_through_a_proxy(server, compressed_demo_site):
     """A request that came through a proxy (Via), even over HTTP/1.0 as nginx's own proxy speaks,
     gets the build's .gz file (and .br with the module), with Vary for the caches between."""
     encodings = ["gzip"] + ["br"] * BROTLI_MODULE.exists()
@@ -115,7 +117,7 @@ def test_precompressed_files_also_through_a_proxy(server, demo_site):
             response = fetch(server.base, path, {"Accept-Encoding": encoding, "Via": "1.0 front"}, http10=True)
             suffix = ".gz" if encoding == "gzip" else ".br"
             assert response.header("Content-Encoding") == encoding, (path, encoding)
-            assert response.body == demo_site.path(path).with_name(demo_site.path(path).name + suffix).read_bytes()
+            assert response.body == compressed_demo_site.path(path).with_name(compressed_demo_site.path(path).name + suffix).read_bytes()
             assert "Accept-Encoding" in response.header("Vary")
 
 

@@ -19,6 +19,8 @@ from tests.conftest import DEMO, ROOT, require_nginx
 from tools.browser import serve
 from tools.nginx import free_port, nginx
 
+pytestmark = pytest.mark.server
+
 VERIFY = ROOT / "deploy" / "verify"
 
 

@@ -96,9 +96,17 @@ aside: the trimming drops those nothing reads)."""
 STILL = "*, ::before, ::after { transition: none !important; animation: none !important }"
 
 
+def park(page) -> None:
+    """The mouse off the page, so that nothing is hovered: Chromium styles what lies under the mouse,
+    and after a change of layout only once the mouse moves again, so a state compared with the mouse
+    anywhere on the page would depend on where it was left and on when the layout changed."""
+    page.mouse.move(-1, -1)
+
+
 def styles(browser, url: str, width: int, stylesheet: bytes | None) -> dict[str, list[int]]:
-    """The styles of a page at its top, with the language menu open, with the drawer open (on a
-    phone) and searching, transitions left out; with Material's whole stylesheet if given."""
+    """The styles of a page at its top, with the language menu open, with a link and a search result
+    hovered, with the drawer open (on a phone) and searching, transitions left out; with Material's
+    whole stylesheet if given. The mouse is parked off the page but where a state hovers on purpose."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     if stylesheet:
@@ -107,20 +115,29 @@ def styles(browser, url: str, width: int, stylesheet: bytes | None) -> dict[str,
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.add_style_tag(content=STILL)
+    park(page)
     states = {"top": page.evaluate(STYLES)}
     page.hover(".md-header__option .md-select button")
     states["language menu"] = page.evaluate(STYLES)
-    page.mouse.move(0, 400)
+    park(page)
+    page.hover("article p a[href]")
+    states["link hovered"] = page.evaluate(STYLES)
+    park(page)
+    page.evaluate("scrollTo(0, 0)")
     if width < 1220:
         page.click(".md-header__button[for=__drawer]")
+        park(page)
         states["drawer"] = page.evaluate(STYLES)
         page.evaluate("document.getElementById('__drawer').click()")
     page.click(".md-header__button[for=__search]" if width < 960 else ".md-search__input")
+    park(page)
     page.fill(".md-search__input", QUERIES[page.evaluate("document.documentElement.lang")])
     page.wait_for_selector(".md-search-result__item")
     if width < 960:  # on a phone the search covers the page, which it holds still a moment later
         page.wait_for_selector("body[data-md-scrolllock]", state="attached")
     states["search"] = page.evaluate(STYLES)
+    page.hover(".md-search-result__link")
+    states["search result hovered"] = page.evaluate(STYLES)
     context.close()
     return states
 

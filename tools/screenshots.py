@@ -19,6 +19,10 @@ SHOTS = {"current-ru.png": ("ru/", 390, 844), "changes-ru.png": ("ru/changes/202
          "history-kk.png": ("kk/history/?on=2025-05-03", 390, 844),
          "parallel-ru.png": ("ru/parallel/2026-06-01/#p-8-1", 1280, 800)}
 
+STILL = """() => new Promise(requestAnimationFrame).then(() =>
+  Promise.all(document.getAnimations().map(animation => animation.finished)))"""
+"""Resolves once the transitions that the page's scripts start on their first frame have ended."""
+
 
 def main() -> None:
     out_dir = ROOT / "docs" / "screenshots"
@@ -30,7 +34,8 @@ def main() -> None:
             for name, (path, width, height) in SHOTS.items():
                 page = browser.new_page(viewport={"width": width, "height": height})
                 page.goto(base + path)
-                page.wait_for_timeout(1000)  # the header's title fades from the site's name to the page's
+                page.wait_for_load_state("networkidle")
+                page.evaluate(STILL)  # the header's title fades from the site's name to the page's
                 page.screenshot(path=out_dir / name)
                 page.close()
                 print(f"wrote docs/screenshots/{name}")
