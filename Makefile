@@ -33,6 +33,7 @@ new-version: $(VENV)/.site-installed  ## start a version in every language: make
 benchmark: $(VENV)/.site-installed
 	$(BIN)/python benchmarks/redline.py
 	$(BIN)/python benchmarks/build.py
+	$(BIN)/python benchmarks/adversarial.py
 
 screenshots: $(VENV)/.test-installed
 	$(BIN)/python tools/screenshots.py

@@ -12,13 +12,12 @@
 from __future__ import annotations
 
 import argparse
-import datetime
 import sys
 from pathlib import Path
 
 from policy import address, commands
 from policy.language import LANGUAGES
-from policy.dates import DateError, today
+from policy.dates import DateError, day, today
 from policy.output import OutputError
 
 HERE = Path(__file__).resolve().parent
@@ -30,7 +29,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
 
     def content_options(command: argparse.ArgumentParser) -> None:
         command.add_argument("--content", type=Path, default=HERE / "content", help="the content tree")
-        command.add_argument("--date", type=datetime.date.fromisoformat, default=None,
+        command.add_argument("--date", type=day, default=None,
                              help="the day to build for (default: today in Kazakhstan, or the day of "
                                   "SOURCE_DATE_EPOCH)")
 
@@ -49,11 +48,11 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     serve.add_argument("--port", type=int, default=8000)
 
     new = sub.add_parser("new-version", help="copy the latest version of every language to a new date")
-    new.add_argument("date", type=datetime.date.fromisoformat)
+    new.add_argument("date", type=day)
     new.add_argument("--content", type=Path, default=HERE / "content")
 
     diff = sub.add_parser("diff", help="show a version's changes as a redline in the terminal")
-    diff.add_argument("dates", nargs="*", type=datetime.date.fromisoformat, metavar="OLD NEW")
+    diff.add_argument("dates", nargs="*", type=day, metavar="OLD NEW")
     diff.add_argument("--only", choices=LANGUAGES, help="only this language's redline (default: every language)")
     diff.add_argument("--markdown", action="store_true",
                       help="GitHub Markdown (struck through, underlined), for a pull request's summary")
@@ -75,7 +74,7 @@ def main(argv: list[str]) -> int:
     commands.use_language(args.lang)
     try:
         return run(args)
-    except (OSError, DateError, OutputError) as exc:
+    except (OSError, DateError, OutputError, address.AddressError) as exc:
         print(commands.say("error: %(reason)s", reason=exc.args[-1] if exc.args else exc), file=sys.stderr)
         return 1
 

@@ -1,15 +1,19 @@
 """What changed between two versions: units aligned by content, not by number.
 
 Inserting clause 4.1.5 is then one added clause and the later ones renumbered (4.1.5 → 4.1.6),
-not a cascade of changed clauses.
+not a cascade of changed clauses. Units the same in both versions anchor the alignment first;
+only the stretches between anchors are compared word by word, near where each unit stood, within
+a budget: a long, repetitive document costs about its length.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import lru_cache
 from enum import Enum
+from functools import lru_cache
 
 from .clause import Document, Unit
 from .message import Message, message
@@ -87,13 +91,14 @@ def compare(old: Document, new: Document) -> tuple[Change, ...]:
     """Every unit of both versions, paired where they are the same unit, in document order.
     Cached: each build compares every version with the one before it, and most never change."""
     a, b = old.all_units, new.all_units
-    matcher = SequenceMatcher(None, [_key(u) for u in a], [_key(u) for u in b], autojunk=False)
+    budget = Budget()
     changes: list[Change] = []
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            changes += [Change(x, y) for x, y in zip(a[i1:i2], b[j1:j2])]
-        else:
-            changes += _align_gap(a[i1:i2], b[j1:j2])
+    i = j = 0
+    for p, q in _anchors([_key(u) for u in a], [_key(u) for u in b]) + [(len(a), len(b))]:
+        changes += _align_gap(a[i:p], b[j:q], budget)
+        if p < len(a):
+            changes.append(Change(a[p], b[q]))
+        i, j = p + 1, q + 1
     return tuple(changes)
 
 
@@ -106,41 +111,156 @@ def _key(unit: Unit) -> tuple[bool, str]:
     return unit.is_section, unit.body
 
 
-def _align_gap(old: tuple[Unit, ...], new: tuple[Unit, ...]) -> list[Change]:
+class Budget:
+    """How many more words the alignment may compare: enough for any real change many times over,
+    and a bound on an input made to be slow. Once spent, units are paired by their numbers only."""
+
+    WORDS = 3_000_000
+
+    def __init__(self) -> None:
+        self.left = self.WORDS
+        self.spent = 0
+
+    def spend(self, words: int) -> bool:
+        """Take `words` from what is left; False (and nothing taken) when not that many are left."""
+        if words > self.left:
+            self.left = 0
+            return False
+        self.left -= words
+        self.spent += words
+        return True
+
+
+def _anchors(a: list, b: list) -> list[tuple[int, int]]:
+    """Pairs (i, j) of units that are the same in both versions and certainly one unit: the same
+    run at the start and at the end, and between them the units found exactly once in each version
+    (the longest chain of them that keeps their order, as patience diff takes it), each extended
+    over the equal units beside it. Linear but for the chain, n log n."""
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    middle_a, middle_b = a[start:len(a) - end], b[start:len(b) - end]
+    once_a, once_b = Counter(middle_a), Counter(middle_b)
+    where = {key: j for j, key in enumerate(middle_b, start) if once_b[key] == 1}
+    chain = _longest_chain([(i, where[key]) for i, key in enumerate(middle_a, start)
+                            if once_a[key] == 1 and key in where])
+    pairs = [(k, k) for k in range(start)]
+    for index, (i, j) in enumerate(chain):
+        low = pairs[-1] if pairs else (-1, -1)
+        before = []
+        while i - len(before) - 1 > low[0] and j - len(before) - 1 > low[1] and a[i - len(before) - 1] == b[
+                j - len(before) - 1]:
+            before.append((i - len(before) - 1, j - len(before) - 1))
+        pairs += before[::-1] + [(i, j)]
+        high = chain[index + 1] if index + 1 < len(chain) else (len(a) - end, len(b) - end)
+        while pairs[-1][0] + 1 < high[0] and pairs[-1][1] + 1 < high[1] and a[pairs[-1][0] + 1] == b[pairs[-1][1] + 1]:
+            pairs.append((pairs[-1][0] + 1, pairs[-1][1] + 1))
+    return pairs + [(len(a) - k, len(b) - k) for k in range(end, 0, -1)]
+
+
+def _longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest sub-list of `pairs` (in order of i) whose j go up too: patience sorting."""
+    tops: list[int] = []
+    ends: list[int] = []
+    back: list[int] = []
+    for index, (_, j) in enumerate(pairs):
+        pile = bisect_left(tops, j)
+        back.append(ends[pile - 1] if pile else -1)
+        if pile == len(tops):
+            tops.append(j)
+            ends.append(index)
+        else:
+            tops[pile], ends[pile] = j, index
+    chain, index = [], ends[-1] if ends else -1
+    while index >= 0:
+        chain.append(pairs[index])
+        index = back[index]
+    return chain[::-1]
+
+
+def _align_gap(old: tuple[Unit, ...], new: tuple[Unit, ...], budget: Budget) -> list[Change]:
     """Pair the units of a stretch where the versions differ: the most alike first, then those
     that kept their number; pairs never cross, so document order holds."""
-    pairs: list[tuple[int, int]] = []
-    for _, i, j in sorted(_similar_pairs(old, new), reverse=True):
-        _accept(pairs, i, j)
+    pairs = _Pairs()
+    for _, i, j in sorted(_similar_pairs(old, new, budget), reverse=True):
+        pairs.add(i, j)
     numbers = {unit.number: j for j, unit in enumerate(new)}
     for i, unit in enumerate(old):
         j = numbers.get(unit.number)
         if j is not None and unit.is_section == new[j].is_section:
-            _accept(pairs, i, j)
-    return _merge(old, new, sorted(pairs))
+            pairs.add(i, j)
+    return _merge(old, new, list(zip(pairs.old, pairs.new)))
 
 
-def _similar_pairs(old: tuple[Unit, ...], new: tuple[Unit, ...]) -> list[tuple[float, int, int]]:
-    new_tokens = [[t.rstrip() for t in tokenize(u.body)] for u in new]
+WINDOW = 10
+"""In a long stretch of changed units, each is compared with the units of the other version at
+most this many places from where it would stand: the work grows with the stretch, not its square."""
+ALL_PAIRS = 400
+"""A stretch with at most this many pairs of units has every pair compared word by word."""
+CLOSEST = 3
+"""In a longer stretch, the units most alike by their words in any order, of those near a unit,
+are compared word by word; the others only by their words in any order."""
+RATIO_WORDS = 10_000
+"""Two units whose word counts multiply to more are compared as bags of words (linear); exact
+matching of word sequences can take that product."""
+
+
+def _similar_pairs(old: tuple[Unit, ...], new: tuple[Unit, ...], budget: Budget) -> list[tuple[float, int, int]]:
+    """(likeness, i, j) for each pair of units alike enough to be one unit that changed. Counting
+    the words alike in any order (`quick_ratio`) is linear and rules most pairs out; the words'
+    order is compared for the closest few."""
+    words = [[t.rstrip() for t in tokenize(u.body)] for u in old]
+    new_words = [[t.rstrip() for t in tokenize(u.body)] for u in new]
+    closest = None if len(old) * len(new) <= ALL_PAIRS else CLOSEST
     found = []
     for i, unit in enumerate(old):
-        matcher = SequenceMatcher(None, autojunk=False)
-        matcher.set_seq2([t.rstrip() for t in tokenize(unit.body)])
-        for j, tokens in enumerate(new_tokens):
-            if new[j].is_section != unit.is_section:
-                continue
-            matcher.set_seq1(tokens)
-            if matcher.real_quick_ratio() >= SIMILAR and matcher.quick_ratio() >= SIMILAR:
-                score = matcher.ratio()
-                if score >= SIMILAR:
-                    found.append((score, i, j))
+        near = []
+        for j in _neighbours(i, len(old), len(new)):
+            if new[j].is_section == unit.is_section:
+                if not budget.spend(len(words[i]) + len(new_words[j])):
+                    return found
+                matcher = SequenceMatcher(None, words[i], new_words[j], autojunk=False)
+                if matcher.real_quick_ratio() >= SIMILAR and (quick := matcher.quick_ratio()) >= SIMILAR:
+                    near.append((quick, j, matcher))
+        for quick, j, matcher in sorted(near, key=lambda candidate: candidate[0], reverse=True)[:closest]:
+            score = _in_order(matcher, budget) if len(matcher.a) * len(matcher.b) <= RATIO_WORDS else quick
+            if score is None:
+                return found
+            if score >= SIMILAR:
+                found.append((score, i, j))
     return found
 
 
-def _accept(pairs: list[tuple[int, int]], i: int, j: int) -> None:
-    """Add the pair unless one of its units is paired already or it would cross another pair."""
-    if all(i != p and j != q and (i < p) == (j < q) for p, q in pairs):
-        pairs.append((i, j))
+def _neighbours(i: int, old: int, new: int) -> range:
+    """The units of the new version that the old one's `i`th unit is compared with."""
+    if old * new <= ALL_PAIRS:
+        return range(new)
+    centre = i * new // old
+    return range(max(centre - WINDOW, 0), min(centre + WINDOW + 1, new))
+
+
+def _in_order(matcher: SequenceMatcher, budget: Budget) -> float | None:
+    """How alike the words are in their order, from 0 to 1; None once the budget is spent."""
+    return matcher.ratio() if budget.spend(len(matcher.a) * len(matcher.b)) else None
+
+
+class _Pairs:
+    """Pairs of units that never cross: each unit in one pair at most, in document order in both."""
+
+    def __init__(self) -> None:
+        self.old: list[int] = []
+        self.new: list[int] = []
+
+    def add(self, i: int, j: int) -> None:
+        """Add the pair unless one of its units is paired already or it would cross another pair."""
+        at = bisect_left(self.old, i)
+        if at < len(self.old) and (self.old[at] == i or self.new[at] <= j) or at and self.new[at - 1] >= j:
+            return
+        self.old.insert(at, i)
+        self.new.insert(at, j)
 
 
 def _merge(old: tuple[Unit, ...], new: tuple[Unit, ...], pairs: list[tuple[int, int]]) -> list[Change]:

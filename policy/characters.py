@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
+from .message import N_
 from .problem import Problem, error, warning
 
 _VISIBLE_CONTROLS = {"\n", "\t"}
@@ -23,6 +24,7 @@ _BLANK_LETTERS = {"\u034f", "\u115f", "\u1160", "\u2800", "\u3164", "\uffa0"}
 """Letters and marks that render as nothing: combining grapheme joiner, Hangul fillers, blank Braille."""
 _BLANK = re.compile("[" + "".join(sorted(_BLANK_LETTERS)) + "\ufe00-\ufe0f\U000e0100-\U000e01ef]")
 """The invisible characters that `str.isprintable` accepts: the letters above, variation selectors."""
+MIXED = N_("the word '%(word)s' mixes Latin and Cyrillic letters that look alike; retype it in one alphabet")
 _MIXED = re.compile(r"\b(?=\w*[A-Za-z])(?=\w*[\u0400-\u04ff])\w+")
 """A word with both a Latin and a Cyrillic letter."""
 
@@ -60,11 +62,9 @@ def hidden_characters(text: str) -> Iterator[Hidden]:
                 yield Hidden(char, line_number, column)
 
 
-def mixed_words(text: str) -> Iterator[tuple[str, int, int]]:
-    """Each word that mixes Latin and Cyrillic letters, with its line and column."""
-    for line_number, line in enumerate(text.split("\n"), start=1):
-        for match in _MIXED.finditer(line):
-            yield match.group(), line_number, match.start() + 1
+def mixed_words(text: str) -> Iterator[tuple[int, str]]:
+    """Each word that mixes Latin and Cyrillic letters, with its offset in `text`."""
+    return ((match.start(), match.group()) for match in _MIXED.finditer(text))
 
 
 def check_characters(path: Path, text: str) -> list[Problem]:
@@ -74,8 +74,9 @@ def check_characters(path: Path, text: str) -> list[Problem]:
                       "without showing it. Delete it (retype the words around it if you cannot see it)",
                       hidden.column, name=hidden.name)
                 for hidden in hidden_characters(text)]
-    problems += [warning(path, line, "mixed-script",
-                         "the word '%(word)s' mixes Latin and Cyrillic letters that look alike; retype it "
-                         "in one alphabet", column, word=word)
-                 for word, line, column in mixed_words(text)]
+    line, line_start = 1, 0
+    for offset, word in mixed_words(text):  # in order: the lines are counted once
+        line += text.count("\n", line_start, offset)
+        line_start = text.rfind("\n", 0, offset) + 1
+        problems.append(warning(path, line, "mixed-script", MIXED, offset - line_start + 1, word=word))
     return problems

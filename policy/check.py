@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import replace
-from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import dialect
 from .clause import Block, Unit
+from .characters import MIXED, mixed_words
 from .correction import check_corrections, corrected
 from .language import LANGUAGES, ORIGINAL
 from .message import Message, message
@@ -22,6 +22,10 @@ from .sync import mismatches
 from .version import Policy, Version, load_policy
 
 _PLACEHOLDER = re.compile(r"_{3,}")
+MAX_UNITS = 1_000
+"""A version has at most this many numbered units (the policy has 72): every unit is a part of
+each page that shows the version or what changed in it, so this bounds the build as the file
+size limit bounds the check (see benchmarks/adversarial.py)."""
 
 
 def check(content: Path, today: datetime.date, base: str | None = None) -> tuple[Policy, list[Problem]]:
@@ -37,7 +41,7 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
     problems = _missing_languages(policy)
     for lang in LANGUAGES:
         for version in policy.versions[lang].values():
-            problems += _version_problems(version)
+            problems += [*_version_problems(version), *_front_matter_references(policy, version)]
     unit_problems = {date: _unit_mismatches(tuple(policy.get(lang, date) for lang in LANGUAGES))
                      for date in policy.dates}
     problems += [problem for found in unit_problems.values() for problem in found]
@@ -58,7 +62,8 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
 def _version_problems(version: Version) -> tuple[Problem, ...]:
     """The rules on one version's own text; cached, since a version read again from the same bytes
     is the same (see `source.read_source`)."""
-    return tuple(_numbering(version) + _dialect(version) + _references(version) + _placeholders(version))
+    return tuple(_numbering(version) + _dialect(version) + _references(version) + _mixed_words(version)
+                 + _placeholders(version))
 
 
 def _where(version: Version, unit: Unit) -> Message:
@@ -86,7 +91,12 @@ def _missing_languages(policy: Policy) -> list[Problem]:
 
 def _numbering(version: Version) -> list[Problem]:
     """Numbers go 1, 1.1, 1.1.1, 1.1.2, 1.2, 2 ...: each the first child, or the next at some level."""
-    problems, previous = [], ()
+    units = version.document.units
+    problems = [error(version.path, units[MAX_UNITS].line, "file-size", "%(lang)s %(date)s has more than %(most)s "
+                      "numbered clauses; a version of the policy has far fewer: check that the file holds only the "
+                      "policy text", lang=version.lang, date=version.date, most=f"{MAX_UNITS:,}")
+                ] if len(units) > MAX_UNITS else []
+    previous = ()
     for unit in version.document.units:
         parts = unit.parts
         allowed = {previous + (1,)} | {previous[:k] + (previous[k] + 1,) for k in range(len(previous))}
@@ -113,25 +123,50 @@ def _misnumbered(parts: tuple[int, ...], previous: tuple[int, ...], where: Messa
 @lru_cache(maxsize=4096)
 def _unit_mismatches(versions: tuple[Version, ...]) -> tuple[Problem, ...]:
     """Translations must have the original's numbered units, in the same order. `versions` are
-    one date's, in every language."""
+    one date's, in every language. Numbers that go up (the numbering rule) are compared as two
+    sorted lists, in one pass; a version numbered otherwise gets its numbering errors first."""
     original = next(version for version in versions if version.lang == ORIGINAL).document.units
+    if not _increasing(original):
+        return ()
     problems = []
     for version in versions:
-        lang, date = version.lang, version.date
-        units = version.document.units
-        matcher = SequenceMatcher(None, [u.number for u in original], [u.number for u in units], autojunk=False)
-        for op, i1, i2, j1, j2 in matcher.get_opcodes():
-            line = units[j1].line if j1 < len(units) else (units[-1].line if units else 1)
-            for unit in original[i1:i2] if op in ("delete", "replace") else ():
-                problems.append(error(version.path, line, "same-units",
+        lang, date, units = version.lang, version.date, version.document.units
+        if not _increasing(units):
+            continue
+        for missing, extra, at in _differences(original, units):
+            if missing:
+                problems.append(error(version.path, at, "same-units",
                                       "%(lang)s %(date)s: clause %(number)s is missing; the %(original)s text "
                                       "has it at line %(at)s: translate it here", lang=lang, date=date,
-                                      number=unit.number, original=ORIGINAL, at=unit.line))
-            for unit in units[j1:j2] if op in ("insert", "replace") else ():
-                problems.append(error(version.path, unit.line, "same-units",
+                                      number=missing.number, original=ORIGINAL, at=missing.line))
+            else:
+                problems.append(error(version.path, extra.line, "same-units",
                                       "%(where)s is not in the %(original)s text: remove it, or add it there "
-                                      "too", where=_where(version, unit), original=ORIGINAL))
+                                      "too", where=_where(version, extra), original=ORIGINAL))
     return tuple(problems)
+
+
+def _increasing(units: tuple[Unit, ...]) -> bool:
+    return all(_order(a) < _order(b) for a, b in zip(units, units[1:]))
+
+
+def _order(unit: Unit) -> tuple[tuple[int, ...], str]:
+    return unit.parts, unit.number
+
+
+def _differences(original: tuple[Unit, ...], units: tuple[Unit, ...]) -> Iterator[tuple[Unit | None, Unit | None, int]]:
+    """Each unit of the original that the translation lacks (with the line of the translation where
+    it belongs) and each unit that only the translation has: a merge of two increasing lists."""
+    i = j = 0
+    while i < len(original) or j < len(units):
+        if i < len(original) and j < len(units) and original[i].number == units[j].number:
+            i, j = i + 1, j + 1
+        elif j == len(units) or i < len(original) and _order(original[i]) < _order(units[j]):
+            yield original[i], None, units[j].line if j < len(units) else units[-1].line if units else 1
+            i += 1
+        else:
+            yield None, units[j], units[j].line
+            j += 1
 
 
 def _found(unit: Unit, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iterator[tuple[str, int]]:
@@ -139,6 +174,25 @@ def _found(unit: Unit, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iter
     for block in unit.blocks:
         for start, text in find(block.source):
             yield text, block.line + block.source.count("\n", 0, start)
+
+
+def _shown(unit: Unit, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iterator[tuple[str, int]]:
+    """Each (offset, text) that `find` reports in the words a reader sees of the unit, as (text,
+    file line); see `_shown_in`."""
+    for block in unit.blocks:
+        yield from _shown_in(block, find)
+
+
+def _shown_in(block: Block, find: Callable[[str], Iterable[tuple[int, str]]]) -> Iterator[tuple[str, int]]:
+    """Each (offset, text) that `find` reports in the words a reader sees of the block, after
+    Markdown has decoded emphasis and escapes, as (text, file line). A heading is plain text, and
+    a block too long to parse is refused anyway: both are read as written."""
+    plain = block.kind == "heading" or len(block.source) > dialect.MAX_LENGTH
+    text = block.source if plain else dialect.analyse(block.source).text
+    last, line, counted = block.source.count("\n"), 0, 0
+    for start, found in find(text):  # in order: the lines are counted once
+        line, counted = line + text.count("\n", counted, start), start
+        yield found, block.line + min(line, last)
 
 
 def _matches(pattern: re.Pattern) -> Callable[[str], Iterable[tuple[int, str]]]:
@@ -175,6 +229,11 @@ def _dialect(version: Version) -> list[Problem]:
                 problems.append(error(version.path, block.line, "markup", dialect.HEADING_MESSAGE))
     problems += [error(version.path, line, finding.rule, "the %(key)s: %(problem)s", key=key, problem=finding.wording)
                  for key, value, line in _front_matter(version) for finding in dialect.plain_text_findings(value)]
+    body = version.source.body
+    for finding in dialect.hard_breaks(body):
+        start = body.rfind("\n", 0, finding.offset) + 1
+        problems.append(error(version.path, version.source.body_line + body.count("\n", 0, finding.offset),
+                              finding.rule, finding.wording, finding.offset - start + 1))
     return problems
 
 
@@ -187,6 +246,7 @@ def _is_format_heading(version: Version, unit: Unit, index: int, block: Block) -
 
 
 def _references(version: Version) -> list[Problem]:
+    """References in the text as a reader sees it: `п. **12**.7` names 12.7 too."""
     numbers = version.document.by_number
 
     def unresolved(text: str) -> Iterable[tuple[int, str]]:
@@ -194,7 +254,28 @@ def _references(version: Version) -> list[Problem]:
 
     return [error(version.path, line, "reference", "%(where)s refers to %(number)s, which does not exist in "
                   "this version; correct the number", where=_where(version, unit), number=number)
-            for unit in version.document.all_units for number, line in _found(unit, unresolved)]
+            for unit in version.document.all_units for number, line in _shown(unit, unresolved)]
+
+
+def _front_matter_references(policy: Policy, version: Version) -> list[Problem]:
+    """A reference in the title or summary names a clause of this version, or of the version before
+    (a summary says what was removed)."""
+    numbers = set(version.document.by_number)
+    previous = policy.previous(version.date)
+    if previous is not None:
+        numbers |= set(policy.get(version.lang, previous).document.by_number)
+    return [error(version.path, line, "reference", "'%(key)s:' refers to %(number)s, which is neither in this "
+                  "version nor in the one before; correct the number", key=key, number=reference.number)
+            for key, value, line in _front_matter(version) for reference in find_references(value, version.lang)
+            if reference.number not in numbers]
+
+
+def _mixed_words(version: Version) -> list[Problem]:
+    """Words that mix alphabets once Markdown is read (`с**lause**`); those written so in the file
+    are found with its characters (see `source.read_source`)."""
+    return [warning(version.path, line, "mixed-script", MIXED, word=word)
+            for unit in version.document.all_units for block in unit.blocks
+            for word, line in _shown_in(block, mixed_words) if word not in block.source]
 
 
 def _placeholders(version: Version) -> list[Problem]:

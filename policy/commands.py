@@ -14,10 +14,10 @@ from .change import compare, describe, summary
 from .check import check as run_checks
 from .i18n import load_locale
 from .language import LANGUAGES
-from .message import Message, Translate, message
+from .message import Message, Translate, message, printable
 from .problem import ContentError, Problem
 from .publish import Project, build_site
-from .redline import to_markdown, to_text
+from .redline import Segment, to_markdown, to_text
 from .render import RenderError
 from .version import load_policy
 
@@ -78,8 +78,9 @@ def _build(make: Callable[[], list[Problem]], out: Path, today: datetime.date) -
         report(exc.problems)
         return [problem.format(_translate) for problem in exc.problems if problem.is_error]
     except RenderError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return [f"error: {exc}"]
+        reason = "\n".join(printable(line) for line in str(exc).split("\n"))
+        print(f"error: {reason}", file=sys.stderr)
+        return [f"error: {reason}"]
     report(warnings)
     print(say("built %(out)s for %(today)s", out=out, today=today), flush=True)
     return []
@@ -107,7 +108,7 @@ def new_version(content: Path, date: datetime.date) -> int:
         meta = yaml.safe_dump({"title": old.title, "summary": PLACEHOLDER}, allow_unicode=True,
                               sort_keys=False, width=1000)
         path = old.path.with_name(f"{date}.md")
-        path.write_text(f"---\n{meta}---\n{old.source.body}", encoding="utf-8")
+        path.write_text(f"---\n{meta}---\n{old.source.body}", encoding="utf-8", newline="\n")  # LF everywhere
         print(say("created %(path)s", path=path))
     print(say("now edit the three files: write the summary (replace %(placeholder)s) and make the same change "
               "in every language; then run: make check", placeholder=PLACEHOLDER))
@@ -143,7 +144,7 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
             was = change.old.number if change.old else None
             print(unit.format(change.number or say("preamble"), say(describe(change.status, was))))
             if change.text_changed:
-                segments = change.segments()
+                segments = [Segment(s.op, "\n".join(map(printable, s.text.split("\n")))) for s in change.segments()]
                 print(to_markdown(segments) + "\n" if markdown else to_text(segments, color))
         print()
     return 0

@@ -3,7 +3,8 @@
 A mistranslation in a version in force cannot be edited away (the version is published), and
 a new version that changes one translation alone breaks the translation-sync rule. A version
 that declares `corrects: [kk]` in all three files may do exactly that: the original and every
-translation not named stay word for word as before, the named ones change.
+translation not named stay word for word as before, titles included, the named ones change. The
+summaries say what the correction is, in every language.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import datetime
 from .language import LANGUAGES, ORIGINAL
 from .message import Message, message
 from .problem import Problem, error
-from .source import CORRECTS
+from .front_matter import CORRECTS
 from .version import Policy, Version
 
 
@@ -57,6 +58,12 @@ def _texts(policy: Policy, versions: dict[str, Version]) -> list[Problem]:
                                                 "correct; remove the 'corrects:' line"))]
     problems = []
     for lang, version in versions.items():
+        title = policy.get(lang, previous).source.meta["title"]
+        if lang not in version.corrects and version.source.meta["title"] != title:
+            problems.append(error(version.path, version.source.meta_lines["title"], "correction",
+                                  "this version only corrects %(corrected)s: the %(lang)s title must stay as in "
+                                  "version %(previous)s (%(title)s)", corrected=", ".join(version.corrects),
+                                  lang=lang, previous=previous, title=title))
         before = policy.get(lang, previous).source.body.split("\n")
         after = version.source.body.split("\n")
         if lang in version.corrects and before == after:

@@ -31,20 +31,28 @@ MAX_LENGTH = 5_000
 parser's time grows with the square of a fragment's length, so a longer one is refused unparsed."""
 _BARE_TEXT_TAGS = {"script", "style", "pre", "h1", "h2", "h3", "h4", "h5", "h6"}
 """Elements removed with their text: anything else the sanitizer removes leaves its text inside a
-paragraph or list item, but the text of these would be left bare, and the site's renderer reads the
-sanitized HTML as Markdown again (a code block's `[x](javascript:…)` would become a link)."""
+paragraph or list item, but the text of these would be left bare, outside any element."""
 _INDENT = 4
 """Python-Markdown nests a list four spaces (or a tab) deeper."""
 
-_RAW_HTML = re.compile(r"<\s*/?\s*[A-Za-z][\w-]*(?=[\s/>])|<!--|<!\w|<\?")
-_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^\s<>]*)>")
-_ATTRIBUTES = re.compile(r"\{[^{}\n]*\}")
+_RAW_HTML = re.compile(r"<\s*+(?:/\s*+)?[A-Za-z][\w-]*+(?=[\s/>])|<!--|<!\w|<\?")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*+:[^\s<>]*+)>")
+_ATTRIBUTES = re.compile(r"\{[^{}\n]*+\}")
 _QUOTE = re.compile(r"^ {0,3}>", re.MULTILINE)
-_LEADING_SPACE = re.compile(r"^[ \t]*", re.MULTILINE)
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_LEADING_SPACE = re.compile(r"^[ \t]*+", re.MULTILINE)
+_REFERENCE = re.compile(r"&(?:#[0-9]++;?|#[xX][0-9A-Fa-f]++;?|[A-Za-z0-9]++;)")
+"""A character reference or entity: `&#x202E;`, `&#8203;`, `&nbsp;`; the page would show another
+character than the file, which every rule on the text would have to decode first."""
+_DEFINITION = re.compile(r"^ {0,3}\[[^\[\]\n]*+\]:", re.MULTILINE)
+_ITEM = re.compile(r"^ *+(?:([-*+])|([0-9]++)\.) ", re.MULTILINE)
+"""A line that starts a list item, bulleted or numbered."""
+_HARD_BREAK = re.compile(r"\S {2,}\n(?=[^\n]*\S)")
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*+):")
 _IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]")
 """Browsers drop tabs and line breaks anywhere in a URL and controls and spaces around it."""
-_LINK_TEXT = re.compile(r"\[[^\]\n]*\]\([^)\n]*\)")
+_LINK_TEXT = re.compile(r"\[[^\[\]\n]*+\]\([^()\[\]\n]*+\)")
+"""Every pattern here runs on unparsed text, before its length is known to be within the limits, so
+none can backtrack: quantifiers are possessive (`*+`) or stop at their own delimiter."""
 
 _TAG_MESSAGES = {
     "img": message("pictures are not part of the policy (they would be loaded from another site); "
@@ -81,6 +89,9 @@ class Analysis:
     findings: tuple[Finding, ...]
     links: tuple[tuple[str, int], ...]
     """Each link target as a browser reads it, with its offset in the Markdown."""
+    text: str = ""
+    """The words a reader sees, with the fragment's line breaks: what the reference and
+    mixed-alphabet rules read, after Markdown has decoded and dropped what it does."""
 
 
 def _markdown() -> markdown.Markdown:
@@ -118,10 +129,11 @@ def analyse(source: str) -> Analysis:
         deep = Finding("nesting", message("this text is nested too deeply to read; simplify it"))
         return Analysis("", (*findings, deep), ())
     elements = _Elements.read(rendered)
-    findings += elements.findings(source)
+    findings += elements.findings(source) + _list_findings(source, elements.items)
     hrefs = elements.hrefs + [href for href, _ in _PARSER.references.values()]
     links = tuple((browser_url(href), _offset(source, href)) for href in hrefs)
-    return Analysis(sanitize(rendered).replace("\n\n", "\n"), tuple(findings), links)
+    shown = sanitize(rendered).replace("\n\n", "\n")
+    return Analysis(shown, tuple(findings), links, _Text.read(shown))
 
 
 def check_fragment(source: str, anchors: Collection[str]) -> list[Finding]:
@@ -206,11 +218,64 @@ def _source_findings(source: str) -> Iterator[Finding]:
                       match.start())
     for match in _QUOTE.finditer(source):
         yield Finding("markup", _TAG_MESSAGES["blockquote"], match.start())
+    for match in _REFERENCE.finditer(source):
+        yield Finding("markup", message("'%(found)s' is a character reference: the page would show another character "
+                                        "than the file does; type the character itself (or the words)",
+                                        found=match.group()[:20]), match.start())
+    for match in _DEFINITION.finditer(source):
+        yield Finding("markup", message("a link definition ('[name]: address') is shown nowhere on the page; write "
+                                        "the address in the link itself: [words](address)"), match.start())
+    yield from _broken_link_targets(source)
     for match in _LEADING_SPACE.finditer(source):
         if len(match.group().expandtabs(_INDENT)) >= _INDENT * MAX_DEPTH:
             yield Finding("nesting", message("lists nest at most %(most)s levels deep (four spaces a level); "
                                              "indent this line less", most=MAX_DEPTH), match.start())
     yield from _bracket_depth(source)
+
+
+def _broken_link_targets(source: str) -> Iterator[Finding]:
+    """A link whose address goes on to the next line: the page would link somewhere else, or not at all."""
+    offset = 0
+    for line in source.split("\n"):
+        opened = line.rfind("](")
+        if opened >= 0 and ")" not in line[opened:]:
+            yield Finding("link", message("the address of this link goes on to the next line; write the whole "
+                                          "address on one line, right after '](', and close it with ')'"),
+                          offset + opened)
+        offset += len(line) + 1
+
+
+def hard_breaks(text: str) -> Iterator[Finding]:
+    """Lines that end in two spaces inside a paragraph: a line break in Markdown, which the site's
+    text (one line per paragraph) would drop. The whole body is given: blocks are read without
+    the spaces at their lines' ends."""
+    for match in _HARD_BREAK.finditer(text):
+        yield Finding("markup", message("this line ends in spaces, which in Markdown break the line here; the "
+                                        "site does not show such breaks: delete the spaces at the end of the line "
+                                        "(or leave an empty line to start a new paragraph)"), match.start() + 1)
+
+
+def _list_findings(source: str, items: list[tuple[str, int]]) -> list[Finding]:
+    """List items the page would show otherwise than written: numbered from another number than
+    the page counts (a list always counts 1, 2, 3 … there), bulleted inside a numbered list or the
+    other way round, or a line that starts like an item but is shown in the paragraph above."""
+    markers = list(_ITEM.finditer(source))
+    if len(markers) != len(items):
+        where = markers[len(items)].start() if len(markers) > len(items) else 0
+        return [Finding("markup", message("this line starts like a list item, but the page shows it as part of the "
+                                          "text above: leave an empty line before a list"), where)]
+    findings = []
+    for marker, (kind, position) in zip(markers, items):
+        bullet, number = marker.groups()
+        if (kind == "ul") != (bullet is not None):
+            findings.append(Finding("markup", message("a list is either bulleted ('- ') or numbered ('1. '): "
+                                                      "the page shows this item like the first of its list"),
+                                    marker.start()))
+        elif number is not None and int(number) != position:
+            findings.append(Finding("markup", message("this item is numbered %(written)s, but the page numbers it "
+                                                      "%(shown)s: a numbered list counts 1, 2, 3 … from its first "
+                                                      "item", written=number, shown=position), marker.start()))
+    return findings
 
 
 def _bracket_depth(source: str) -> Iterator[Finding]:
@@ -230,15 +295,43 @@ class _Elements(HTMLParser):
         super().__init__(convert_charrefs=False)
         self.tags: list[tuple[str, int]] = []
         self.hrefs: list[str] = []
-        self.lists = 0
+        self.lists: list[list] = []
+        """The open lists, each as [its tag, the number of items so far]."""
+        self.items: list[tuple[str, int]] = []
+        """Each list item, in order: its list's tag and its position in that list, from 1."""
+        self.titled: list[str] = []
+        self.empty_links: list[str] = []
+        self.link_text: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.lists += tag in ("ul", "ol")
-        self.tags.append((tag, self.lists))
-        self.hrefs += [value for name, value in attrs if name == "href" and value is not None]
+        if tag in ("ul", "ol"):
+            self.lists.append([tag, 0])
+        elif tag == "li" and self.lists:
+            self.lists[-1][1] += 1
+            self.items.append((self.lists[-1][0], self.lists[-1][1]))
+        self.tags.append((tag, len(self.lists)))
+        href = next((value for name, value in attrs if name == "href" and value is not None), None)
+        self.hrefs += [href] if href is not None else []
+        if tag == "a":
+            self.link_text = ""
+            self.titled += [href or ""] if any(name == "title" for name, _ in attrs) else []
+
+    def handle_data(self, data: str) -> None:
+        if self.link_text is not None:
+            self.link_text += data
+
+    def handle_charref(self, name: str) -> None:  # Python-Markdown writes e-mail addresses as references
+        self.handle_data(html.unescape(f"&#{name};"))
+
+    def handle_entityref(self, name: str) -> None:
+        self.handle_data(html.unescape(f"&{name};"))
 
     def handle_endtag(self, tag: str) -> None:
-        self.lists -= tag in ("ul", "ol")
+        if tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+        elif tag == "a" and self.link_text is not None:
+            self.empty_links += [self.hrefs[-1] if self.hrefs else ""] if not self.link_text.strip() else []
+            self.link_text = None
 
     @classmethod
     def read(cls, fragment: str) -> _Elements:
@@ -259,4 +352,40 @@ class _Elements(HTMLParser):
             wording = HEADING_MESSAGE if re.fullmatch(r"h[1-6]", tag) else _TAG_MESSAGES.get(tag) or message(
                 "this markup ('<%(tag)s>') is not part of the policy format; write plain text", tag=tag)
             findings.append(Finding("markup", wording, max(source.find("!["), 0) if tag == "img" else 0))
+        findings += [Finding("link", message("this link has a title (the words in quotes after its address), "
+                                             "which the page shows nowhere; remove it"), _offset(source, href))
+                     for href in self.titled]
+        findings += [Finding("link", message("this link has no words to click, so the page shows nothing here; "
+                                             "write them between the square brackets"), _offset(source, href))
+                     for href in self.empty_links]
         return findings
+
+
+class _Text(HTMLParser):
+    """The text of sanitized HTML as a reader sees it, keeping the fragment's lines: a list item
+    starts a line, and the line breaks between a list's tags are not the reader's."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[str] = []
+        self.open: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.open.append(tag)
+        if tag == "li" and self.pieces and not self.pieces[-1].endswith("\n"):
+            self.pieces.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag):]
+
+    def handle_data(self, data: str) -> None:
+        if not (data.isspace() and self.open and self.open[-1] in ("ul", "ol", "li")):
+            self.pieces.append(data)
+
+    @classmethod
+    def read(cls, fragment: str) -> str:
+        parser = cls()
+        parser.feed(fragment)
+        parser.close()
+        return "".join(parser.pieces).strip("\n")

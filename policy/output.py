@@ -23,6 +23,10 @@ from .message import message
 
 MARKER = ".policy-site"
 """A file at the top of every built site: the folder is a site that the next build may replace."""
+STAGING = ".policy-build"
+"""A file at the top of every staging folder a build makes beside `out`: the next build removes
+the folders that a killed build left, and only those; a folder that merely has a like name is
+someone else's."""
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
 
@@ -57,8 +61,9 @@ def checked_output(out: Path, project: Path, content: Path) -> Path:
 
 @contextlib.contextmanager
 def workspace(out: Path) -> Iterator[Path]:
-    """A scratch folder beside `out`, on the same file system so that the exchange is one rename.
-    Builds into the same parent take turns, and each first removes what killed builds left."""
+    """A scratch folder beside `out`, on the same file system so that the exchange is one rename,
+    marked as this build's. Builds into the same parent take turns, and each first removes the
+    marked folders that killed builds left."""
     out.parent.mkdir(parents=True, exist_ok=True)
     prefix = f".{out.name}-build-"
     descriptor = os.open(out.parent, os.O_RDONLY | os.O_DIRECTORY)
@@ -66,11 +71,32 @@ def workspace(out: Path) -> Iterator[Path]:
         fcntl.flock(descriptor, fcntl.LOCK_EX)
         for stale in out.parent.iterdir():  # not glob: the name may hold [ ] * ?
             if stale.name.startswith(prefix) and stale.is_dir() and not stale.is_symlink():
-                shutil.rmtree(stale)
-        with tempfile.TemporaryDirectory(dir=out.parent, prefix=prefix) as work:
-            yield Path(work)
+                _remove_staging(stale)
+        work = Path(tempfile.mkdtemp(dir=out.parent, prefix=prefix))  # killed here, it is left empty
+        try:
+            (work / STAGING).write_text("A staging folder of build.py: a build that was killed left it, and the "
+                                        "next build removes it.\n", encoding="utf-8")
+            yield work
+        finally:
+            _remove_staging(work)
     finally:
         os.close(descriptor)
+
+
+def _remove_staging(folder: Path) -> None:
+    """Remove a staging folder that a build made: one that holds the marker file, or is empty (a
+    build killed as it made it). The marker goes last, so a build killed while removing the folder
+    leaves it marked still. Any other folder is left alone."""
+    marker = folder / STAGING
+    if not marker.is_file() or marker.is_symlink():
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # only when empty
+        return
+    for child in folder.iterdir():
+        if child != marker:
+            shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+    marker.unlink()
+    folder.rmdir()
 
 
 def publish(site: Path, out: Path) -> None:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .message import Message, Translate, message
+from .message import Message, Translate, message, printable
 
 ERROR = "error"
 WARNING = "warning"
@@ -37,11 +37,12 @@ class Problem:
         return self.severity == ERROR
 
     def display_path(self) -> str:
-        """The path relative to the working directory when it is below it, as editors see it."""
+        """The path relative to the working directory when it is below it, as editors see it,
+        escaped: a file's name is content too."""
         try:
-            return os.path.relpath(self.path)
+            return printable(os.path.relpath(self.path))
         except ValueError:
-            return str(self.path)
+            return printable(str(self.path))
 
     @property
     def place(self) -> str:

@@ -1,18 +1,18 @@
-"""Published versions are immutable: compared with a base revision of the git repository."""
+"""Published versions are immutable: compared byte for byte (by git blob id) with a base revision
+of the git repository."""
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import os
+import shlex
 import subprocess
 from pathlib import Path
 
 from .message import message
 from .problem import Problem, error, warning
-from .source import decode
 from .version import Policy, version_date
-
-
 
 _GIT_SECONDS = 120
 """A local git command takes milliseconds; one that hangs must not hang the check."""
@@ -42,14 +42,14 @@ def check_published(content: Path, policy: Policy, today: datetime.date, base: s
         report = error if base else warning  # a revision asked for by name must exist
         return [report(content, 1, "published", message("not in a git repository: published versions were not "
                                                         "checked for changes"))]
-    repo = Path(top.stdout.decode().strip())
+    repo = Path(top.stdout.decode(errors="surrogateescape").strip())
     chosen = base or default_base(repo)
     listed = _git(repo, "ls-tree", "-r", "-z", chosen, "--", str(content.resolve().relative_to(repo.resolve())))
     if listed.returncode != 0:
         report = error if base else warning  # a revision asked for by name must exist
         return [report(content, 1, "published", message("cannot read revision '%(base)s', so published versions "
                                                         "were not checked for changes: %(reason)s", base=chosen,
-                                                        reason=listed.stderr.decode().strip()))]
+                                                        reason=listed.stderr.decode(errors="replace").strip()))]
     blobs = _blobs(listed.stdout)
     in_base = {name: version_date(Path(name)) for name in blobs}
     published = {name: date for name, date in in_base.items() if date is not None and date <= today}
@@ -76,7 +76,7 @@ def _name(repo: Path, path: Path) -> str:
 def _blobs(listing: bytes) -> dict[str, str]:
     """Each file that `git ls-tree -r -z` lists, with its blob id."""
     files = {}
-    for entry in filter(None, listing.decode().split("\0")):
+    for entry in filter(None, listing.decode(errors="surrogateescape").split("\0")):
         info, name = entry.split("\t", 1)
         files[name] = info.split()[2]
     return files
@@ -92,17 +92,18 @@ def _same_blob(path: Path, blob: str) -> bool:
 
 
 def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Problem]:
+    """Where a published file differs from its blob at `base`, byte for byte, and how to undo it."""
     path = repo / name
-    published, _ = decode(path, _git(repo, "show", f"{base}:{name}").stdout)
+    undo = f"git checkout {shlex.quote(base)} -- {shlex.quote(os.path.relpath(path))}"
     if not path.is_file():
         return [error(path, 1, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
-                      "published: it must not be deleted or renamed; to change the policy, make a new version "
-                      "instead: make new-version DATE=YYYY-MM-DD", date=date, lang=path.parent.name)]
-    current, _ = decode(path, path.read_bytes())
-    if current == published:
-        return []
-    old, new = (published or "").split("\n"), (current or "").split("\n")
+                      "published: it must not be deleted or renamed; put it back with: %(undo)s. To change the "
+                      "policy, make a new version instead: make new-version DATE=YYYY-MM-DD", date=date,
+                      lang=path.parent.name, undo=undo)]
+    old, new = _git(repo, "show", f"{base}:{name}").stdout.split(b"\n"), path.read_bytes().split(b"\n")
     line = next((i for i, (a, b) in enumerate(zip(old, new), start=1) if a != b), min(len(old), len(new)) + 1)
     return [error(path, line, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
-                  "published: it must not change; to change the policy, make a new version instead: "
-                  "make new-version DATE=YYYY-MM-DD", date=date, lang=path.parent.name)]
+                  "published: not a byte of it may change, not even its line endings or encoding (an editor that "
+                  "saves it again can change them); put it back with: %(undo)s. To change the policy, make a new "
+                  "version instead: make new-version DATE=YYYY-MM-DD", date=date, lang=path.parent.name,
+                  undo=undo)]

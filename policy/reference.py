@@ -19,11 +19,16 @@ def _series(number: str, conjunction: str) -> str:
 PATTERNS = {
     "ru": re.compile(rf"(?<!\w)(?:п\.\s*п\.|пп\.|п\.|подпункт\w*|пункт\w*|раздел\w*)\s*"
                      rf"(?P<numbers>{_series(_DOTTED, 'и')})", re.IGNORECASE),
-    "kk": re.compile(rf"(?<![0-9.])(?P<numbers>{_series(_NUMBER, 'және')})-(?:тарма[қғ]|бөлім)\w*"),
+    "kk": re.compile(rf"(?<![0-9.])(?P<numbers>{_series(_NUMBER, 'және')})"),
     "en": re.compile(rf"(?<!\w)(?:clauses?|sections?|paragraphs?|items?)\s+(?P<numbers>{_series(_NUMBER, 'and')})",
                      re.IGNORECASE),
 }
-"""Per language: a reference phrase, with the list of numbers it names in the group `numbers`."""
+"""Per language: a reference phrase, with the list of numbers it names in the group `numbers`.
+Each ends with its list of numbers, so a match never gives back what the list took, and the
+search goes on after it: the text is read once. Kazakh names the clause after the numbers."""
+_AFTER = {"kk": re.compile(r"-(?:тарма[қғ]|бөлім)")}
+"""What must follow the numbers: looked for once a whole list is found, not by the pattern, which
+would try every shorter list again at every number of `1, 1, 1, …`."""
 
 _NUMBER_IN_LIST = re.compile(_DOTTED)
 
@@ -43,8 +48,10 @@ class Reference:
 
 def find_references(text: str, lang: str) -> list[Reference]:
     """Every clause number that a cross-reference in `text` names, in order."""
-    references = []
+    references, after = [], _AFTER.get(lang)
     for match in PATTERNS[lang].finditer(text):
+        if after and not after.match(text, match.end()):
+            continue
         offset = match.start("numbers")
         for number in _NUMBER_IN_LIST.finditer(match.group("numbers")):
             references.append(Reference(number.group().rstrip("."), offset + number.start(),

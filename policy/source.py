@@ -1,4 +1,9 @@
-"""Reading one version file: its size, encoding, line endings, characters, front matter and body."""
+"""Reading one version file: its size, encoding, line endings, characters, front matter and body.
+
+The file's bytes are the record: the site publishes them beside the version's page with their
+SHA-256, and a published version is compared with its git blob. So a file is UTF-8 without a
+byte-order mark, with LF line endings, and a re-save that changes only those is an error too.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from .characters import check_characters
+from .front_matter import parse_front_matter
 from .message import Message, message
 from .problem import Problem, error
 
-FRONT_MATTER_KEYS = ("title", "summary")
-CORRECTS = "corrects"
-"""The optional key of a version that only corrects translations: `corrects: [kk]`."""
-MAX_BYTES = 1_000_000
-"""A version file is far smaller (the policy is about 25 KB); a larger one is a mistake or an attack."""
+MAX_BYTES = 100_000
+"""A version file is far smaller (the policy is about 25 KB); a larger one is a mistake or an attack.
+The limit keeps the check and the build of any file within it to a few times the real policy's
+(see benchmarks/adversarial.py)."""
 _FENCE = "---"
 _BOM = b"\xef\xbb\xbf"
 _CYRILLIC = re.compile("[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
@@ -27,7 +30,7 @@ _CYRILLIC = re.compile("[А-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]")
 
 @dataclass(frozen=True, eq=False)
 class Source:
-    """A version file's bytes, and its text normalised to UTF-8 with LF line endings and no BOM.
+    """A version file's bytes, and its text as UTF-8.
 
     The site publishes the bytes as they are, beside the version's page, and the SHA-256 it
     shows is of them: `sha256sum` of the downloaded file gives the same digest. A file read again
@@ -51,15 +54,27 @@ class Source:
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
-    """Decode a file as UTF-8, dropping a BOM and turning CRLF into LF."""
+    """Decode a file as UTF-8. A byte-order mark or a carriage return is an error; the text is read
+    as if it were not there, so that the other rules still speak."""
+    problems = []
     if data.startswith(_BOM):
+        problems.append(error(path, 1, "encoding", "the file starts with a byte-order mark (BOM): it changes the "
+                              "file's bytes and its SHA-256 without changing a letter. Save it again with the "
+                              "encoding \"UTF-8\" (not \"UTF-8 with BOM\")"))
         data = data[len(_BOM):]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         return None, [error(path, line, "encoding", _not_utf8(data))]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    if "\r" in text:
+        at = text.index("\r")
+        problems.append(error(path, text.count("\n", 0, at) + 1, "line-endings", "this line ends with %(ending)s, "
+                              "not LF: the site publishes the file's bytes, so every file keeps LF line endings. "
+                              "In your editor choose the line endings \"LF\" and save again",
+                              ending="CRLF" if text.startswith("\r\n", at) else "CR"))
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, problems
 
 
 def _not_utf8(data: bytes) -> Message:
@@ -82,10 +97,14 @@ def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
     """Read a version file; on a problem that stops it being read, return None and the problems."""
     data = read_bytes(path)
     if data is None:
-        return None, [error(path, 1, "file-size", "the file is larger than %(most)s KB; a version of the policy "
-                            "is far smaller: check that it holds only the policy text", most=MAX_BYTES // 1000)]
+        return None, [too_large(path)]
     source, problems = _understood(path, data)
     return source, list(problems)
+
+
+def too_large(path: Path) -> Problem:
+    return error(path, 1, "file-size", "the file is larger than %(most)s KB; a version of the policy is far smaller: "
+                 "check that it holds only the policy text", most=MAX_BYTES // 1000)
 
 
 @lru_cache(maxsize=4096)
@@ -96,7 +115,7 @@ def _understood(path: Path, data: bytes) -> tuple[Source | None, tuple[Problem, 
     if text is None:
         return None, tuple(problems)
     source, found = parse_source(path, text, data)
-    return source, tuple(check_characters(path, text) + found)
+    return source, tuple(problems + check_characters(path, text) + found)
 
 
 def parse_source(path: Path, text: str, data: bytes | None = None) -> tuple[Source | None, list[Problem]]:
@@ -116,68 +135,3 @@ def parse_source(path: Path, text: str, data: bytes | None = None) -> tuple[Sour
     body = "\n".join(lines[end + 1:])
     data = text.encode("utf-8") if data is None else data
     return Source(path, data, text, meta, meta_lines, body, end + 2), []
-
-
-class _TwiceError(yaml.MarkedYAMLError):
-    """A key given twice: YAML would keep the last silently."""
-
-    def __init__(self, key: str, mark: yaml.Mark) -> None:
-        super().__init__(problem_mark=mark)
-        self.key = key
-
-
-class _Loader(yaml.BaseLoader):
-    """YAML without type guessing (every value is text) that refuses a key given twice."""
-
-    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
-        seen: dict[str, int] = {}
-        for key_node, _ in node.value:
-            key = self.construct_scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
-            if key in seen:
-                raise _TwiceError(key, key_node.start_mark)
-            if key is not None:
-                seen[key] = key_node.start_mark.line
-        return super().construct_mapping(node, deep)
-
-
-def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], list[Problem]]:
-    """The front matter's keys and text values, the line of each key, and what is wrong with it."""
-    loader = None
-    try:
-        loader = _Loader(text)  # its reader refuses control characters at once
-        node = loader.get_single_node()
-        meta = loader.construct_document(node) if node else None
-    except _TwiceError as exc:
-        return {}, {}, [error(path, exc.problem_mark.line + 2, "front-matter",
-                              "the key '%(key)s' is given twice; keep one", key=exc.key)]
-    except yaml.YAMLError as exc:
-        mark, position = getattr(exc, "problem_mark", None), getattr(exc, "position", None)
-        line = mark.line + 2 if mark else text.count("\n", 0, position) + 2 if position is not None else 1
-        reason = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "it is not valid"
-        return {}, {}, [error(path, line, "front-matter", "the front matter is not valid (%(reason)s); write one "
-                              "'key: value' a line, and put a value that contains ': ' in double quotes",
-                              reason=reason)]
-    except RecursionError:  # brackets or braces nested thousands deep: YAML reads nesting recursively
-        return {}, {}, [error(path, 2, "front-matter", "the front matter is nested too deeply to read; write "
-                              "one 'key: value' a line, with plain text as the value")]
-    finally:
-        if loader is not None:
-            loader.dispose()
-    if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
-        return {}, {}, [error(path, 2, "front-matter", "the front matter must be lines of the form 'key: value'")]
-    lines = {key.value: key.start_mark.line + 2 for key, _ in node.value}
-    problems = [error(path, lines[key], "front-matter",
-                      "unknown front matter key '%(key)s'; only title and summary are allowed (and "
-                      "'corrects: [kk]' for a version that only corrects translations): remove it", key=key)
-                for key in meta if key not in (*FRONT_MATTER_KEYS, CORRECTS)]
-    if CORRECTS in meta and not (isinstance(meta[CORRECTS], list) and meta[CORRECTS]
-                                 and all(isinstance(lang, str) for lang in meta[CORRECTS])):
-        problems.append(error(path, lines[CORRECTS], "front-matter",
-                              "'corrects:' lists the corrected languages in square brackets, like [kk] or [kk, en]"))
-    problems += [error(path, lines[key], "front-matter",
-                       "'%(key)s:' must be text on the same line, not a list or nested keys", key=key)
-                 for key in FRONT_MATTER_KEYS if key in meta and not isinstance(meta[key], str)]
-    problems += [error(path, 1, "front-matter", "the front matter has no '%(key)s:' (or it is empty); add it",
-                       key=key)
-                 for key in FRONT_MATTER_KEYS if key not in meta or meta[key] == ""]
-    return meta, lines, problems

@@ -10,9 +10,11 @@ from functools import cached_property
 from pathlib import Path
 
 from .clause import Document, parse_document
+from .dates import YEARS
 from .language import LANGUAGES
 from .problem import Problem, error
-from .source import CORRECTS, Source, read_source
+from .front_matter import CORRECTS
+from .source import Source, decode, read_bytes, read_source, too_large
 
 _FILE_NAME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.md")
 TOP_FILES = ("GLOSSARY.md", "README.md")
@@ -93,14 +95,16 @@ class Policy:
 
 
 def version_date(path: Path) -> datetime.date | None:
-    """The effective date a version file's name gives, or None when it is not `YYYY-MM-DD.md`."""
+    """The effective date a version file's name gives, or None when it is not `YYYY-MM-DD.md` with a
+    real date in `dates.YEARS`."""
     match = _FILE_NAME.fullmatch(path.name)
     if not match:
         return None
     try:
-        return datetime.date(*map(int, match.groups()))
+        date = datetime.date(*map(int, match.groups()))
     except ValueError:
         return None
+    return date if date.year in YEARS else None
 
 
 def load_policy(content: Path) -> tuple[Policy, list[Problem]]:
@@ -131,11 +135,19 @@ def _top_entry(path: Path) -> list[Problem]:
     """Beside the language folders, only the documented files."""
     if path.is_symlink():
         return [_symlink(path)]
-    if path.is_dir() and path.name in LANGUAGES or path.is_file() and path.name in TOP_FILES:
+    if path.is_dir() and path.name in LANGUAGES:
         return []
+    if path.is_file() and path.name in TOP_FILES:
+        return _text_file(path)
     return [error(path, 1, "layout", "'%(name)s' does not belong in the content folder: it holds only the "
                   "folders %(folders)s and %(files)s; remove it", name=path.name, folders=", ".join(LANGUAGES),
                   files=" and ".join(TOP_FILES))]
+
+
+def _text_file(path: Path) -> list[Problem]:
+    """A documenting file is held to the bytes rules of a version file: UTF-8, no BOM, LF."""
+    data = read_bytes(path)
+    return [too_large(path)] if data is None else decode(path, data)[1]
 
 
 def _symlink(path: Path) -> Problem:
@@ -150,6 +162,7 @@ def _load_version(lang: str, path: Path) -> tuple[Version | None, list[Problem]]
     if not path.is_file() or date is None:
         return None, [error(path, 1, "layout",
                             "only version files may be in content/%(lang)s/: name it after its effective date, "
-                            "like 2027-03-01.md (a real date, year-month-day, in digits 0-9)", lang=lang)]
+                            "like 2027-03-01.md (a real date from %(first)s to %(last)s, year-month-day, in digits "
+                            "0-9)", lang=lang, first=YEARS[0], last=YEARS[-1])]
     source, problems = read_source(path)
     return (Version(lang, date, source) if source else None), problems

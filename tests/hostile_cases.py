@@ -157,6 +157,28 @@ def new_version(date: str, old: str, new: str) -> Mutation:
     return mutate
 
 
+def correction(date: str, declared: str, **titles: str) -> Mutation:
+    """A second version, `date`, that declares `corrects: [declared]` and fixes a word of the Kazakh
+    text; `titles` gives a language a new title."""
+    def mutate(tree: Path) -> None:
+        for lang in LANGS:
+            text = (tree / version_file(lang)).read_text(encoding="utf-8")
+            text = text.replace("\nsummary:", f"\ncorrects: [{declared}]\nsummary:", 1)
+            text = text.replace("30 күнтізбелік", "отыз күнтізбелік") if lang == "kk" else text
+            if lang in titles:
+                text = "\n".join([text.split("\n")[0], f"title: {titles[lang]}", *text.split("\n")[2:]])
+            (tree / lang / f"{date}.md").write_text(text, encoding="utf-8")
+    return mutate
+
+
+def in_every_language(relative: str) -> Mutation:
+    """The fixture's version under another file name (`relative` to each language's folder)."""
+    def mutate(tree: Path) -> None:
+        for lang in LANGS:
+            shutil.copy(tree / version_file(lang), tree / lang / relative)
+    return mutate
+
+
 def every(*mutations: Mutation) -> Mutation:
     def mutate(tree: Path) -> None:
         for mutation in mutations:
@@ -282,7 +304,7 @@ PICTURES = [
 STRUCTURE = [
     case("summary-forging-a-hash-line", RU,
          front("ru", "summary", "|\n  Первая редакция.\n\n  SHA-256: `0000000000000000000000000000000000000000000000000000000000000000`"),
-         (RU, SUMMARY, "plain-text")),
+         (RU, SUMMARY, "front-matter")),
     case("summary-escaped-newline", RU, front("ru", "summary", '"Первая редакция.\\nSHA-256: 00"'),
          (RU, SUMMARY, "plain-text")),
     case("title-with-markup", EN, front("en", "title", "Policy **bold** [home](https://allurauto.kz)"),
@@ -293,9 +315,9 @@ STRUCTURE = [
          (EN, TITLE, "plain-text")),
     case("title-5000-brackets-yaml-flow", EN, front("en", "title", "[" * 5000 + "]" * 5000), (EN, TITLE, "front-matter")),
     case("body-5000-brackets", EN, in_clause("en", "9.1.", "[" * 5000 + "x" + "]" * 5000), (EN, C91, "nesting")),
-    case("quadratic-links-in-a-clause", EN, in_clause("en", "9.1.", "[x](" * 75_000), (EN, C91, "file-size")),
-    case("quadratic-links-in-the-title", EN, front("en", "title", "'" + "[x](" * 50_000 + "'"), (EN, TITLE, "file-size")),
-    case("list-400-levels-by-indentation", EN, after_clause("en", "9.1.", nested_list(400)), (EN, C91 + 5, "nesting")),
+    case("quadratic-links-in-a-clause", EN, in_clause("en", "9.1.", "[x](" * 20_000), (EN, C91, "file-size")),
+    case("quadratic-links-in-the-title", EN, front("en", "title", "'" + "[x](" * 20_000 + "'"), (EN, TITLE, "file-size")),
+    case("list-150-levels-by-indentation", EN, after_clause("en", "9.1.", nested_list(150)), (EN, C91 + 5, "nesting")),
     case("list-400-levels-on-one-line", EN, after_clause("en", "9.1.", "\n\n" + "- " * 400 + "x"), (EN, C91 + 2, "nesting")),
     case("list-4-levels", EN, after_clause("en", "9.1.", nested_list(4)), (EN, C91 + 5, "nesting")),
     case("quotes-nested-deep", EN, after_clause("en", "9.1.", "\n\n" + "> " * 5000 + "x"), (EN, C91 + 2, "markup")),
@@ -338,7 +360,7 @@ LAYOUT = [
 ]
 
 BYTES = [
-    case("file-of-1.5-MB", RU, recode("ru", lambda text: (text + "\n9.5. " + "слово " * 140_000).encode("utf-8")),
+    case("file-of-150-KB", RU, recode("ru", lambda text: (text + "\n9.5. " + "слово " * 12_000).encode("utf-8")),
          (RU, 1, "file-size")),
     case("windows-1251", RU, recode("ru", lambda text: text.encode("cp1251", errors="replace")), (RU, TITLE, "encoding")),
     case("utf-16", KK, recode("kk", lambda text: text.encode("utf-16")), (KK, 1, "encoding")),
@@ -384,7 +406,105 @@ CHARACTERS = [
     case("variation-selector", EN, in_clause("en", "9.1.", "x\ufe0fy"), (EN, C91, "invisible-character")),
 ]
 
-REFUSED = ATTRIBUTE_LISTS + LINKS + RAW_HTML + PICTURES + STRUCTURE + LAYOUT + BYTES + FRONT_MATTER + CHARACTERS
+BYTES_RESAVED = [
+    case("byte-order-mark", RU, recode("ru", lambda text: b"\xef\xbb\xbf" + text.encode("utf-8")), (RU, 1, "encoding")),
+    case("crlf-line-endings", KK, recode("kk", lambda text: text.replace("\n", "\r\n").encode("utf-8")),
+         (KK, 1, "line-endings")),
+    case("cr-line-endings", EN, recode("en", lambda text: text.replace("\n", "\r").encode("utf-8")),
+         (EN, 1, "line-endings")),
+    case("one-crlf-before-a-clause", EN, recode("en", lambda text: text.replace("\n9.1. ", "\r\n9.1. ").encode("utf-8")),
+         (EN, C91 - 1, "line-endings")),
+]
+
+DECODED = [
+    case("right-to-left-override-as-a-reference", EN, in_clause("en", "9.1.", "&#x202E;esu ton od"), (EN, C91, "markup")),
+    case("zero-width-space-as-a-reference", RU, replace("ru", "\n9.4. ", "\n9.&#8203;4. "), (RU, C94, "markup")),
+    case("named-entity", EN, in_clause("en", "9.1.", "the&nbsp;Site"), (EN, C91, "markup")),
+    case("entities-as-markup", EN, in_clause("en", "9.1.", "&lt;script&gt;alert(1)&lt;/script&gt;"), (EN, C91, "markup")),
+    case("entity-encoded-attribute-list", EN, in_clause("en", "9.1.", "*x*&#123;: onclick=\"alert(1)\" &#125;"),
+         (EN, C91, "markup")),
+    case("reference-hidden-by-an-entity", RU, in_clause("ru", "9.1.", "Согласно п.&#32;12.7"),
+         (RU, C91, "markup"), (RU, C91, "reference")),
+    case("reference-hidden-by-emphasis", RU, in_clause("ru", "9.1.", "Согласно п. **12**.7"), (RU, C91, "reference")),
+    case("reference-hidden-by-an-escape", RU, in_clause("ru", "9.1.", "Согласно п\\. 12.7"), (RU, C91, "reference")),
+    case("kazakh-reference-hidden-by-emphasis", KK, in_clause("kk", "9.1.", "*12.7*-тармағына сәйкес"),
+         (KK, C91, "reference")),
+    case("reference-hidden-on-a-list-line", EN, after_clause("en", "9.1.", "\n\n- first\n- see clause *12.7*"),
+         (EN, C91 + 3, "reference")),
+    case("title-escape-right-to-left-override", EN, front("en", "title", '"Policy \\u202E ycilop"'),
+         (EN, TITLE, "invisible-character")),
+    case("title-escape-clears-the-screen", EN, front("en", "title", '"Policy \\e[2J"'), (EN, TITLE, "invisible-character")),
+    case("summary-escape-delete", EN, front("en", "summary", '"First\\x7f version"'), (EN, SUMMARY, "invisible-character")),
+    case("summary-escape-next-line", EN, front("en", "summary", '"First\\N version"'), (EN, SUMMARY, "invisible-character")),
+    case("summary-escape-line-separator", EN, front("en", "summary", '"First\\L version"'),
+         (EN, SUMMARY, "invisible-character")),
+    case("title-escape-zero-width-space", RU, front("ru", "title", '"Политика\\u200b конфиденциальности"'),
+         (RU, TITLE, "invisible-character")),
+    case("title-entity", EN, front("en", "title", "Policy &#x202E;"), (EN, TITLE, "markup")),
+    case("summary-reference-to-a-missing-clause", RU, front("ru", "summary", "Изменён п. 12.7."), (RU, SUMMARY, "reference")),
+    case("c1-control-in-a-clause", EN, in_clause("en", "9.1.", "a\x85b"), (EN, C91, "invisible-character")),
+    case("delete-in-a-clause", EN, in_clause("en", "9.1.", "a\x7fb"), (EN, C91, "invisible-character")),
+]
+
+YAML_HIDDEN = [
+    case("title-tag", EN, front("en", "title", "!foo Policy"), (EN, TITLE, "front-matter")),
+    case("summary-str-tag", EN, front("en", "summary", "!!str First version"), (EN, SUMMARY, "front-matter")),
+    case("title-anchor", EN, front("en", "title", "&name Policy"), (EN, TITLE, "front-matter")),
+    case("comment-after-the-title", EN, front("en", "title", "Policy # and a word the page drops"), (EN, TITLE, "front-matter")),
+    case("comment-line", EN, front_matter("en", "title: Policy\n# a note nobody sees\nsummary: First"), (EN, 3, "front-matter")),
+    case("summary-folded-block", EN, front("en", "summary", ">\n  First\n  version"), (EN, SUMMARY, "front-matter")),
+    case("blank-title", EN, front("en", "title", '"   "'), (EN, TITLE, "front-matter")),
+    case("blank-summary", RU, front("ru", "summary", "''"), (RU, SUMMARY, "front-matter")),
+    case("key-that-clears-the-screen", EN, front_matter("en", 'title: A\nsummary: S\n"\\e[2J\\e[32mOK": x'),
+         (EN, 4, "front-matter")),
+    case("front-matter-of-80-KB", EN, front("en", "title", "'" + "word " * 16_000 + "'"), (EN, TITLE, "file-size")),
+    case("version-of-1001-clauses", EN, every(*(after_clause(lang, "9.4.", "".join(f"\n\n9.{n}. x" for n in range(5, 934)))
+                                                for lang in LANGS)), (EN, C94 + 2 * 929, "file-size")),
+]
+
+NOT_SHOWN = [
+    case("list-starting-at-3", EN, after_clause("en", "9.1.", "\n\n3. first\n4. second"), (EN, C91 + 2, "markup")),
+    case("list-skipping-a-number", EN, after_clause("en", "9.1.", "\n\n1. first\n3. second"), (EN, C91 + 3, "markup")),
+    case("numbered-item-in-a-bulleted-list", EN, after_clause("en", "9.1.", "\n\n- first\n2. second"),
+         (EN, C91 + 3, "markup")),
+    case("list-run-into-the-paragraph", EN, after_clause("en", "9.1.", "\n- first\n- second"), (EN, C91 + 1, "markup")),
+    case("hard-line-break", EN, after_clause("en", "9.1.", "  \nand a second line"), (EN, C91, "markup")),
+    case("link-target-across-lines", EN, in_clause("en", "9.1.", "[site](https://allurauto.kz/\npolicy)"),
+         (EN, C91, "link")),
+    case("link-title", EN, in_clause("en", "9.1.", '[site](https://allurauto.kz "a title shown nowhere")'),
+         (EN, C91, "link")),
+    case("link-without-words", EN, in_clause("en", "9.1.", "[](https://allurauto.kz)"), (EN, C91, "link")),
+    case("link-definition-with-a-title", EN, after_clause("en", "9.1.", '\n\n[e]: https://allurauto.kz "T"'),
+         (EN, C91 + 2, "markup")),
+    case("correction-changing-the-russian-title", "ru/2026-11-25.md",
+         correction("2026-11-25", "kk", ru="Другая политика"), ("ru/2026-11-25.md", TITLE, "correction")),
+]
+
+TERMINAL = [
+    case("file-name-that-clears-the-screen", "ru/\x1b[2J\x1b[32mOK.md", write("ru/\x1b[2J\x1b[32mOK.md", "x")),
+    case("file-name-writing-the-clipboard", "ru/\x1b]52;c;ZXZpbA==\x07.md", write("ru/\x1b]52;c;ZXZpbA==\x07.md", "x")),
+    case("file-name-right-to-left", "ru/2026-11-25\u202edm.md", write("ru/2026-11-25\u202edm.md", "x")),
+    case("file-name-not-utf8", os.fsdecode(b"ru/\xff\x1b[2J.md"), write(os.fsdecode(b"ru/\xff\x1b[2J.md"), "x")),
+    case("glossary-saved-with-crlf", "GLOSSARY.md", write("GLOSSARY.md", "# Glossary\r\n"), ("GLOSSARY.md", 1, "line-endings")),
+    case("readme-with-a-bom", "README.md", write("README.md", b"\xef\xbb\xbf# Content\n"), ("README.md", 1, "encoding")),
+]
+
+DATES = [
+    case("year-1", "ru/0001-01-01.md", in_every_language("0001-01-01.md")),
+    case("year-1999", "kk/1999-12-31.md", in_every_language("1999-12-31.md")),
+    case("year-2101", "en/2101-01-01.md", in_every_language("2101-01-01.md")),
+    case("year-9999", "ru/9999-12-31.md", in_every_language("9999-12-31.md")),
+]
+
+SLOW = [
+    case("angle-bracket-and-80000-spaces", EN, in_clause("en", "9.1.", "<" + " " * 80_000 + "1"), (EN, C91, "file-size")),
+    case("angle-bracket-and-spaces-in-the-title", EN, front("en", "title", "'<" + " " * 4_900 + "b c'"),
+         (EN, TITLE, "markup")),
+    case("kazakh-number-list", KK, in_clause("kk", "9.1.", "1, " * 20_000), (KK, C91, "file-size")),
+]
+
+REFUSED = (ATTRIBUTE_LISTS + LINKS + RAW_HTML + PICTURES + STRUCTURE + LAYOUT + BYTES + FRONT_MATTER + CHARACTERS
+           + BYTES_RESAVED + DECODED + YAML_HIDDEN + NOT_SHOWN + TERMINAL + DATES + SLOW)
 
 WARNED = [
     case("cyrillic-es-in-clause-reference", EN, replace("en", "specified in clause 4 ", "specified in \u0441lause 12.7 "),
@@ -394,7 +514,9 @@ WARNED = [
 
 CLI_SAMPLE = ["clause-attribute-list-handler", "link-entity-j", "script", "title-5000-brackets-yaml-flow",
               "nul-in-title", "symlinked-language-folder", "windows-1251", "duplicate-key", "zero-width-space-in-number",
-              "empty-content-folder", "fifo", "quadratic-links-in-a-clause"]
+              "empty-content-folder", "fifo", "quadratic-links-in-a-clause", "crlf-line-endings", "title-tag",
+              "reference-hidden-by-an-entity", "title-escape-clears-the-screen", "list-starting-at-3", "year-1",
+              "file-name-that-clears-the-screen", "key-that-clears-the-screen", "angle-bracket-and-80000-spaces"]
 """Cases also run through `build.py check` (and a few through `build.py build`)."""
 
 
@@ -416,9 +538,9 @@ ACCEPTED = [
     Accepted("markup-look-alikes", in_clause("en", "9.1.", "If 1 < 2 and b > c then 5 * 3 = 15; a->b; x_y_z; {"
                                              " one brace; 100% (sic) [sic] 1.0 & more; <3 and a#b"),
              ("If 1 < 2 and b > c then 5 * 3 = 15",)),
-    Accepted("entities-are-text", in_clause("en", "9.1.", "&lt;script&gt;alert(1)&lt;/script&gt; and "
-                                            "&#60;img src=x onerror=alert(1)&#62;"),
-             ("<script>alert(1)</script>", "<img src=x onerror=alert(1)>")),
+    Accepted("escapes-are-text", in_clause("en", "9.1.", "\\*not emphasis\\* and \\[y\\]\\(javascript:alert(1)\\) "
+                                           "and 1.0 & more, AT&T"),
+             ("*not emphasis* and [y](javascript:alert(1))", "AT&T")),
     Accepted("allowed-links-and-autolinks", in_clause("en", "9.1.", "[site](https://allurauto.kz/a?b=c#d), "
                                                       "[write](mailto:info@allurauto.kz?subject=Policy), "
                                                       "[call](tel:+77000000000), <info@allurauto.kz>, "
@@ -430,15 +552,18 @@ ACCEPTED = [
              ("emphasis", "three")),
     Accepted("handlers-as-plain-words", in_clause("en", "9.1.", "Typing onclick=alert(1), onerror=alert(1) or "
                                                   "javascript:alert(1) here does nothing; neither does style=x, nor "
-                                                  '[javascript:alert(1)](https://allurauto.kz/" onmouseover="alert(1) '
-                                                  '"title")'),
+                                                  '[javascript:alert(1)](https://allurauto.kz/"onmouseover="alert(1))'),
              ("onclick=alert(1)", "javascript:alert(1) here")),
-    Accepted("entity-encoded-attribute-list", in_clause("en", "9.1.", "*x*&#123;: onclick=\"alert(1)\" &#125; "
-                                                        "&#91;y&#93;&#40;javascript:alert(1)&#41;"),
-             ('{: onclick="alert(1)" }', "[y](javascript:alert(1))")),
     Accepted("new-version-changing-the-introduction", new_version("2026-11-25", "\n\n## 1. ",
-                                                                         "\n\nAdded &lt;b&gt; words.\n\n## 1. "),
+                                                                         "\n\nAdded 1 < 2 words.\n\n## 1. "),
              ()),
     Accepted("reference-three-brackets-deep", in_clause("ru", "9.1.", "[[[см. п. 8.2]]]"),
              ("[[[см. п. 8.2]]] Администрация сайта вправе",), lang="ru"),
+    Accepted("quoted-front-matter-and-escaped-quotes", every(
+        front("ru", "title", '"Политика конфиденциальности: \\"Allurauto\\""'),
+        front("en", "summary", "'It''s the first version: see clause 9.2 & 1 < 2 > 0, \"quoted\" 🙂'")), lang="ru"),
+    Accepted("list-counting-from-1-with-nesting", after_clause("en", "9.1.", "\n\n1. one\n    1. one.one\n    2. "
+                                                                       "one.two\n2. two\n    - bullet"),
+             ("one.two", "bullet")),
+    Accepted("correction-with-its-own-summaries", correction("2026-11-25", "kk")),
 ]

@@ -26,7 +26,14 @@ def test_site_url_is_normalized_to_a_folder(url, expected):
 
 @pytest.mark.parametrize("url", ["allurauto.kz/policy/", "ftp://allurauto.kz/", "https:///policy/",
                                  "https://allurauto.kz/policy/?x=1", "https://allurauto.kz/#top",
-                                 "https://user@allurauto.kz/"])
+                                 "https://user@allurauto.kz/", "http://allurauto.kz/policy/",
+                                 "https://x.example/\"><script>alert(1)</script>", "https://x.example/a b/",
+                                 "https://x.example/a'b/", "https://x.example/a%22b/", "https://x.example/a&b/",
+                                 "https://x.example//evil.example/", "https://x.example/../", "https://x.example/./a/",
+                                 "https://x.example\\@evil.example/", "https://x.example/\u202e/",
+                                 "https://x.example/\n/", "https://аllurauto.kz/", "javascript://x.example/%0a",
+                                 "https://x.example:99999999/", "https://127.0.0.1/", "http://localhost:8000/",
+                                 "https://x.example/a\x00/", "https://x.example/a/ ", " https://x.example/"])
 def test_site_url_refuses_what_is_not_a_site_address(url):
     with pytest.raises(ValueError):
         address.site_url(url)
@@ -66,8 +73,10 @@ def test_build_site_url_option_moves_the_site(tmp_path):
     assert not (site / "CNAME").exists()
 
 
-def test_build_refuses_a_bad_site_url(tmp_path):
-    result = build(tmp_path, "--site-url", "allurauto.kz/policy")
+@pytest.mark.parametrize("url", ["allurauto.kz/policy", "https://x.example/\"><script>alert(1)</script>",
+                                 "https://x.example/\x1b[2J"])
+def test_build_refuses_a_bad_site_url(tmp_path, url):
+    result = build(tmp_path, "--site-url", url)
     assert result.returncode == 2
-    assert "--site-url" in result.stderr
+    assert "--site-url" in result.stderr and "\x1b" not in result.stderr
     assert not (tmp_path / "site").exists()

@@ -96,15 +96,24 @@ def test_windows_1251_file(content, errors):
     assert "Windows-1251" in problem.message and "UTF-8" in problem.message
 
 
-def test_bom_and_crlf_are_accepted(content, errors):
+@pytest.mark.parametrize("resave, line, rule", [
+    (lambda data: b"\xef\xbb\xbf" + data, 1, "encoding"),
+    (lambda data: data.replace(b"\n", b"\r\n"), 1, "line-endings"),
+    (lambda data: data.replace(b"\n", b"\r"), 1, "line-endings"),
+    (lambda data: data.replace(b"\n9.1. ", b"\r\n9.1. ", 1), "9.1. ", "line-endings"),
+], ids=["bom", "crlf", "cr", "one-crlf"])
+def test_bom_and_cr_are_refused_where_they_start(content, errors, resave, line, rule):
+    """The bytes are the record: a re-save that changes only the line endings or adds a BOM
+    changes the published file and its SHA-256, so it is refused at the first line it touches."""
     path = content / "kk" / FIRST
-    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
-    assert errors(content) == set()
+    line = line if isinstance(line, int) else line_of(path, line) - 1
+    path.write_bytes(resave(path.read_bytes()))
+    assert errors(content) == {(f"kk/{FIRST}", line, "error", rule)}
 
 
 def test_the_sha256_and_the_published_source_are_the_files_bytes(content):
-    """A file saved with a BOM and CRLF is published as it is, and its SHA-256 is what sha256sum
-    says of it, not of the normalised text the check reads."""
+    """The SHA-256 is of the file's bytes as read, not of the text the check decodes (here it
+    refuses them: a BOM and CRLF)."""
     path = content / "kk" / FIRST
     data = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(data)

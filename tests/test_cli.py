@@ -186,3 +186,31 @@ def test_before_the_first_version_takes_effect_the_home_page_announces_it(tmp_pa
     home = (out / "ru" / "index.html").read_text(encoding="utf-8")
     assert "Эта редакция вступает в силу 15 января 2024" in home.replace("\u202f", " ")
     assert json.loads((out / "versions.json").read_text())["current"] is None
+
+
+@pytest.mark.parametrize("args", [["check", "--date", "0001-01-01"], ["build", "--date", "9999-12-31"],
+                                  ["new-version", "2101-01-01"], ["diff", "1999-12-31", "2026-11-24"]])
+def test_a_date_outside_2000_to_2100_is_refused_on_the_command_line(content, tmp_path, args):
+    result = run(*args, "--content", str(content), *(["--out", str(tmp_path / "site")] if args[0] == "build" else []))
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "invalid day value" in result.stderr
+    assert not (tmp_path / "site").exists() and sorted(path.name for path in content.rglob("*.md")) == [
+        "2026-11-24.md"] * 3
+
+
+@pytest.mark.parametrize("epoch", ["0", "99999999999", "-99999999999999"])
+def test_a_build_date_outside_2000_to_2100_from_source_date_epoch_is_a_one_line_error(content, epoch):
+    result = run("check", "--content", str(content), env={"SOURCE_DATE_EPOCH": epoch, "POLICY_LANG": "en"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert result.stderr.startswith("error: SOURCE_DATE_EPOCH=") and len(result.stderr.splitlines()) == 1
+
+
+def test_a_version_dated_in_year_1_in_every_language_is_refused_at_its_files_and_builds_nothing(content, tmp_path):
+    for lang in ("ru", "kk", "en"):
+        shutil.copy(content / lang / "2026-11-24.md", content / lang / "0001-01-01.md")
+    result = run("build", "--content", str(content), "--out", str(tmp_path / "site"), "--date", "2026-11-25",
+                 env={"POLICY_LANG": "en"})
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    for lang in ("ru", "kk", "en"):
+        assert f"{content / lang / '0001-01-01.md'}:1: error: " in result.stderr
+    assert not (tmp_path / "site").exists()

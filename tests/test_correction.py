@@ -50,6 +50,25 @@ def test_a_correction_may_not_touch_the_original(tmp_path):
     assert errors(correction(tmp_path, ru=True)) == {("ru", 146, "correction")}
 
 
+@pytest.mark.parametrize("lang", ["ru", "en"])
+def test_a_correction_may_not_change_the_title_of_a_language_it_does_not_name(tmp_path, lang):
+    tree = correction(tmp_path)
+    path = tree / lang / f"{DATE}.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = "title: A title the reviewers did not expect"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert errors(tree) == {(lang, 2, "correction")}
+
+
+def test_a_correction_may_change_the_title_of_the_language_it_corrects(tmp_path):
+    tree = correction(tmp_path)
+    path = tree / "kk" / f"{DATE}.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[1] = "title: Дербес деректердің құпиялылық саясаты"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert errors(tree) == set()
+
+
 def test_a_correction_must_correct_something(tmp_path):
     assert errors(correction(tmp_path, kk=False)) == {("kk", 3, "correction")}
 

@@ -239,3 +239,52 @@ def test_a_base_asked_for_outside_a_repository_is_an_error(content):
     assert errors(content, base="origin/main") == {(".", "published")}
     result = cli(content, "--base", "origin/main")
     assert result.returncode == 1 and "content OK" not in result.stdout
+
+
+RESAVES = {
+    "crlf": lambda data: data.replace(b"\n", b"\r\n"),
+    "cr": lambda data: data.replace(b"\n", b"\r"),
+    "bom": lambda data: b"\xef\xbb\xbf" + data,
+}
+"""What an editor's "save" can do to a file without changing a letter of it."""
+
+
+@pytest.mark.parametrize("how", RESAVES)
+@pytest.mark.parametrize("committed", [False, True], ids=["in-the-work-tree", "committed-on-a-branch"])
+def test_a_published_version_saved_again_is_refused_against_the_base(repository, how, committed):
+    """The text reads the same, the bytes do not: the published file (and the SHA-256 the site
+    shows of it) would change, so the check against the base refuses it, the error says how to put
+    the file back, and after that the check passes."""
+    base = git(repository.parent, "rev-parse", "HEAD")
+    path = repository / "kk" / f"{FIRST}.md"
+    published = path.read_bytes()
+    path.write_bytes(RESAVES[how](published))
+    if committed:
+        git(repository.parent, "checkout", "-qb", "resaved")
+        commit(repository, f"kk saved again ({how})")
+    assert ("kk/2026-11-24.md", "published") in errors(repository, base=base)
+    result = subprocess.run([sys.executable, str(ROOT / "build.py"), "check", "--content", "content", "--base", base,
+                             "--date", str(TODAY), "--lang", "en"], cwd=repository.parent, capture_output=True,
+                            text=True, timeout=TIMEOUT)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.endswith("[published]")]
+    assert line.startswith(f"content/kk/{FIRST}.md:1: error: ")
+    undo = line.split("put it back with: ", 1)[1].split(". ", 1)[0]
+    assert undo == f"git checkout {base} -- content/kk/{FIRST}.md"
+    subprocess.run(undo.split(), cwd=repository.parent, check=True, capture_output=True, timeout=TIMEOUT)
+    assert path.read_bytes() == published
+    assert errors(repository, base=base) == set()
+
+
+def test_a_checkout_that_converts_line_endings_leaves_content_as_committed(repository):
+    """With the project's .gitattributes, a Windows checkout (core.autocrlf) writes a content file
+    byte for byte as committed: its blob, and so its published bytes, stay the same."""
+    shutil.copy2(ROOT / ".gitattributes", repository.parent / ".gitattributes")
+    commit(repository, "attributes")
+    git(repository.parent, "config", "core.autocrlf", "true")
+    path = repository / "ru" / f"{FIRST}.md"
+    published = path.read_bytes()
+    path.unlink()
+    git(repository.parent, "checkout", "--", "content")
+    assert path.read_bytes() == published and b"\r" not in published
+    assert errors(repository, base="HEAD") == set()

@@ -23,12 +23,14 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
 from policy.check import check
+from policy.message import printable
 from policy.dialect import browser_url
 from policy.problem import ContentError, Problem
 from policy.publish import build_site
@@ -139,26 +141,71 @@ def test_warned_but_built(case: Case, tree: Path, tmp_path: Path):
     assert set(case.expected) <= places(warnings, tree, "warning")
 
 
-def _cli(tree: Path, *args: str) -> subprocess.CompletedProcess:
+def _cli(tree: Path, *args: str, annotate: bool = False) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
     env.pop("GITHUB_ACTIONS", None)  # plain `file:line` messages, not workflow annotations
+    env.update({"GITHUB_ACTIONS": "true"} if annotate else {})
     return subprocess.run([sys.executable, str(ROOT / "build.py"), *args, "--content", "content",
                            "--date", str(TODAY)], cwd=tree.parent, capture_output=True, encoding="utf-8",
                           errors="replace", env=env, timeout=120)
 
 
+RAW = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029\ufeff]")
+"""What a terminal acts on or hides: controls but the line feed, and direction and zero-width marks."""
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("name", CLI_SAMPLE)
 def test_cli_check_refuses(name: str, tree: Path):
+    """Refused at its file and line, in the editor's language: each Russian and Kazakh line says in
+    other words what the English one says."""
     case = BY_NAME[name]
     case.mutate(tree)
-    result = _cli(tree, "check")
-    assert result.returncode == 1, result.stderr
-    assert "Traceback" not in result.stderr, result.stderr
+    said = {}
+    for lang in ("en", "ru", "kk"):
+        result = _cli(tree, "check", "--lang", lang)
+        assert result.returncode == 1, result.stderr
+        assert "Traceback" not in result.stderr, result.stderr
+        assert not RAW.search(result.stdout + result.stderr), "a raw control character reached the terminal"
+        for file, line, rule in case.expected:
+            place = "content" if file == "." else printable(f"content/{file}")
+            found = re.search(rf"^{re.escape(place)}:{line}(:\d+)?: error: .* \[{rule}\]$", result.stderr, re.M)
+            assert found, result.stderr[-3000:]
+            said[lang, file, line, rule] = found.group()
     for file, line, rule in case.expected:
-        place = "content" if file == "." else f"content/{file}"
-        assert re.search(rf"^{re.escape(place)}:{line}(:\d+)?: error: .* \[{rule}\]$", result.stderr, re.M), \
-            result.stderr[-3000:]
+        assert said["ru", file, line, rule] != said["en", file, line, rule] != said["kk", file, line, rule]
+
+
+TERMINAL_CASES = ["file-name-that-clears-the-screen", "file-name-writing-the-clipboard", "file-name-right-to-left",
+                  "file-name-not-utf8",
+                  "key-that-clears-the-screen", "title-escape-clears-the-screen", "nul-in-title",
+                  "right-to-left-override", "escape-in-title", "newline-in-file-name"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", TERMINAL_CASES)
+def test_no_raw_control_sequence_reaches_a_terminal_or_the_log(name: str, tree: Path):
+    """In every message language, as text and as workflow annotations, from check and build: file
+    names, keys and excerpts are escaped (`\\x1b`, `\\u202e`), and each problem is one line that
+    starts with its file."""
+    BY_NAME[name].mutate(tree)
+    for lang in ("ru", "kk", "en"):
+        for annotate in (False, True):
+            for command in (["check"], ["build", "--out", "site"]):
+                result = _cli(tree, *command, "--lang", lang, annotate=annotate)
+                output = result.stdout + result.stderr
+                assert result.returncode == 1 and "Traceback" not in output, output
+                assert not RAW.search(output), (lang, annotate, command, ascii(output[-2000:]))
+                lines = result.stderr.splitlines()
+                assert all(line.startswith(("::error file=content", "::warning file=content")) for line in lines
+                           if line.startswith("::")), lines
+                assert all(line.startswith("content") for line in lines if re.search(r": (error|warning): ", line))
+
+
+def test_a_key_is_shown_escaped(tree: Path):
+    BY_NAME["key-that-clears-the-screen"].mutate(tree)
+    result = _cli(tree, "check", "--lang", "kk")
+    assert "'\\x1b[2J\\x1b[32mOK'" in result.stderr, result.stderr
 
 
 @pytest.mark.slow
@@ -286,6 +333,9 @@ def test_accepted_tree_builds_an_inert_site(accepted: Accepted, tree: Path, tmp_
     out = tmp_path / "site"
     build(tree, out)
     assert inert(out, baseline) == []
+    for feed in out.rglob("*.xml"):
+        ElementTree.parse(feed)  # every feed and the sitemap stay well-formed XML
+    json.loads((out / "versions.json").read_text(encoding="utf-8"))
     page = BeautifulSoup((out / accepted.lang / "versions" / "2026-11-24" / "index.html").read_text(encoding="utf-8"),
                          "html.parser")
     clause = page.find(id="p-9-1")

@@ -1,6 +1,7 @@
 """The sanitizer alone, in a real browser: with the check's dialect rules switched off, content full
 of event handlers, script URLs and scripts is built, served and opened in Chromium, every element
-focused, hovered and clicked, and nothing may run.
+focused, hovered and clicked, and nothing may run. And the preview's page of errors, on a tree
+made to drive a terminal and to inject markup: shown escaped, nothing runs.
 
 Each payload adds its own number to `window.__pwned` (or calls alert, which a dialog handler
 records), so a failure names every payload that got through. The check refuses all of these (see
@@ -9,14 +10,23 @@ test_hostile.py); this is the second line of defence, for a bug in the check or 
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import inspect
+import json
+import queue
+import re
 import shutil
+import subprocess
+import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 import policy.check
+from policy.message import printable
 from policy.publish import build_site
 from tools.browser import serve
 
@@ -185,3 +195,72 @@ def test_search_results_show_payloads_as_text(browser, base):
            "handlers and script URLs in the page": page.evaluate(LIVE_HANDLERS), "elements": found}
     assert ran == {"payloads": [], "dialogs": [], "handlers and script URLs in the page": [], "elements": 0}
     context.close()
+
+
+class Preview:
+    """`build.py serve` on a content tree, in a subprocess of its own: the URL it prints."""
+
+    def __init__(self, content: Path, out: Path, lang: str):
+        self.process = subprocess.Popen(
+            [sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content), "--out", str(out),
+             "--port", "0", "--date", str(TODAY), "--lang", lang], stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT, text=True, cwd=content.parent)
+        self.output: list[str] = []
+        lines: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=lambda: [lines.put(line) for line in self.process.stdout], daemon=True).start()
+        deadline = time.monotonic() + 120
+        while not any(line.startswith("preview at ") for line in self.output):
+            assert time.monotonic() < deadline and self.process.poll() is None, "".join(self.output)
+            with contextlib.suppress(queue.Empty):
+                self.output.append(lines.get(timeout=1))
+        self.url = self.output[-1].split()[2]
+
+    def close(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+REFUSED_NAME = "ru/\x1b[2J\x1b]52;c;ZXZpbA==\x07\u202eOK.md"
+REFUSED_KEY = "\x1b[31m<img src=x onerror=alert(40)>"
+
+
+@pytest.mark.server
+def test_a_refused_edit_is_shown_escaped_on_the_previews_error_page(browser, tmp_path):
+    """The preview of a tree an attacker wrote: a file name that would clear a terminal, write to its
+    clipboard and turn its line around, a front matter key and a clause that hold markup and script.
+    Chromium shows every error with its file and line, in the editor's language (Russian), the
+    control and direction characters as escapes and the markup as text; nothing runs."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / REFUSED_NAME).write_text("x", encoding="utf-8")
+    english = (content / "en" / f"{OLD}.md").read_text(encoding="utf-8")
+    key = json.dumps(REFUSED_KEY)  # YAML reads JSON strings: \u001b and all
+    english = english.replace("\nsummary:", f"\n{key}: x\nsummary:", 1)
+    (content / "en" / f"{OLD}.md").write_text(english, encoding="utf-8")
+    kazakh = (content / "kk" / f"{OLD}.md").read_text(encoding="utf-8")
+    kazakh = kazakh.replace("\n9.1. ", f"\n9.1. <img src=x onerror=\"{pwn(41)}\"> [x](javascript:{pwn(42)}) ", 1)
+    (content / "kk" / f"{OLD}.md").write_text(kazakh, encoding="utf-8")
+    preview = Preview(content, tmp_path / "preview", "ru")
+    try:
+        context = browser.new_context()
+        page = context.new_page()
+        dialogs = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        response = page.goto(preview.url)
+        assert response.status == 500
+        page.wait_for_load_state("networkidle")
+        shown = page.inner_text("body")
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", shown), ascii(shown)
+        assert "content/" + printable(REFUSED_NAME) + ":1: error: " in shown
+        assert printable(REFUSED_KEY) in shown and f'onerror="{pwn(41)}"' not in shown
+        assert "<img" in shown and f"javascript:{pwn(42)}" in shown
+        assert "только файлы редакций" in shown and "неизвестное поле шапки" in shown
+        elements = page.evaluate("[...document.querySelectorAll('img, svg, iframe, a[href], script:not([src])')]"
+                                 ".map(e => e.outerHTML)")
+        page.evaluate(PROVOKE)
+        page.wait_for_timeout(300)
+        assert {"elements": elements, "dialogs": dialogs, "payloads": page.evaluate("window.__pwned || []")} == {
+            "elements": [], "dialogs": [], "payloads": []}
+        context.close()
+    finally:
+        preview.close()

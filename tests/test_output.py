@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -20,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from policy.output import MARKER
+from policy.output import MARKER, STAGING
 from tests.conftest import DEMO, POLICY, ROOT
 
 pytestmark = pytest.mark.slow
@@ -191,19 +192,40 @@ def test_a_safe_out_is_accepted(project, case):
 
 @pytest.mark.parametrize("name", ["site", "site[1]", "s*te?"])
 def test_a_build_removes_what_killed_builds_of_the_same_out_left_and_nothing_else(project, name):
-    """A killed build leaves its staging folder `.<name>-build-*` beside `out`; the next build into
-    the same `out` removes it, whatever characters the name holds, and leaves other folders alone."""
+    """A killed build leaves its staging folder `.<name>-build-*`, marked, beside `out`; the next
+    build into the same `out` removes it, whatever characters the name holds, and leaves other
+    folders alone: those of other outs, and those with the same kind of name that no build marked
+    (someone's own folder, or one whose marker is a link to elsewhere)."""
     parent = project.parent / "public"
-    stale = parent / f".{name}-build-killed" / "site" / "ru"
-    stale.mkdir(parents=True)
-    (stale / "index.html").write_text("half a page", encoding="utf-8")
-    others = [parent / ".site1-build-other", parent / ".sXte-build-other", parent / f".{name}x-notes"]
+    stale = parent / f".{name}-build-killed"
+    (stale / "site" / "ru").mkdir(parents=True)
+    (stale / "site" / "ru" / "index.html").write_text("half a page", encoding="utf-8")
+    (stale / STAGING).write_text("marked\n", encoding="utf-8")
+    others = [parent / ".site1-build-other", parent / ".sXte-build-other", parent / f".{name}x-notes",
+              parent / f".{name}-build-mine", parent / f".{name}-build-linked"]
     for other in others:
         other.mkdir()
         (other / "keep.txt").write_text("not this build's\n", encoding="utf-8")
+    (others[0] / STAGING).write_text("marked, but for another out\n", encoding="utf-8")
+    os.symlink(stale / STAGING, others[-1] / STAGING)
     result = build(project, "content", parent / name, "--date", DATE)
     assert result.returncode == 0, result.stderr
     assert sorted(os.listdir(parent)) == sorted([name] + [other.name for other in others])
+    assert all((other / "keep.txt").is_file() for other in others)
+
+
+def test_a_killed_build_leaves_a_marked_staging_folder_that_the_next_build_removes(project):
+    """Killed while rendering: its staging folder is marked as a build's, and the next build
+    removes it and leaves no folder of its own."""
+    out = project.parent / "site"
+    killed = subprocess.run([sys.executable, "-c", KILLED, "rendering", *site_command(Path("content"), out)[2:]],
+                            cwd=project, timeout=TIMEOUT, capture_output=True, text=True, env=environment())
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    [staging] = [name for name in os.listdir(project.parent) if name.startswith(".site-build-")]
+    assert (project.parent / staging / STAGING).is_file()
+    result = build(project, "content", out, "--date", DATE)
+    assert result.returncode == 0, result.stderr
+    assert not any(name.startswith(".site-build-") for name in os.listdir(project.parent))
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
@@ -221,6 +243,17 @@ def test_a_missing_content_folder_is_an_error(project, command):
 def test_an_unwritable_out_is_a_one_line_error(project, out):
     one_line_error(build(project, "content", out, "--date", DATE))
     assert not os.path.lexists(out)
+
+
+@pytest.mark.parametrize("value", ['"https://x.example/\\"><script>alert(1)</script>"', "[1, 2]", '"http://x.example/"'])
+def test_a_site_url_in_mkdocs_yml_that_is_not_a_plain_https_address_is_a_one_line_error(project, value):
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*$", lambda _: f"site_url: {value}", config.read_text(encoding="utf-8")),
+                      encoding="utf-8")
+    out = project.parent / "site"
+    result = build(project, "content", out, "--date", DATE)
+    one_line_error(result)
+    assert "site_url" in result.stderr and not out.exists()
 
 
 @pytest.mark.parametrize("command", ["build", "check"])
