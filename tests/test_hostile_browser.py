@@ -200,9 +200,9 @@ def test_search_results_show_payloads_as_text(browser, base):
 class Preview:
     """`build.py serve` on a content tree, in a subprocess of its own: the URL it prints."""
 
-    def __init__(self, content: Path, out: Path, lang: str):
+    def __init__(self, content: Path, lang: str):
         self.process = subprocess.Popen(
-            [sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content), "--out", str(out),
+            [sys.executable, "-u", str(ROOT / "build.py"), "serve", "--content", str(content),
              "--port", "0", "--date", str(TODAY), "--lang", lang], stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT, text=True, cwd=content.parent)
         self.output: list[str] = []
@@ -240,7 +240,7 @@ def test_a_refused_edit_is_shown_escaped_on_the_previews_error_page(browser, tmp
     kazakh = (content / "kk" / f"{OLD}.md").read_text(encoding="utf-8")
     kazakh = kazakh.replace("\n9.1. ", f"\n9.1. <img src=x onerror=\"{pwn(41)}\"> [x](javascript:{pwn(42)}) ", 1)
     (content / "kk" / f"{OLD}.md").write_text(kazakh, encoding="utf-8")
-    preview = Preview(content, tmp_path / "preview", "ru")
+    preview = Preview(content, "ru")
     try:
         context = browser.new_context()
         page = context.new_page()
