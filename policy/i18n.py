@@ -24,6 +24,9 @@ from .problem import Problem, error
 DOMAIN = "messages"
 FIELD = re.compile(r"%\((?P<key>(?P<name>[^):]*)(?::(?P<case>[^)]*))?)\)s")
 """A field of a message, `%(date)s`; in a Kazakh msgstr a date's field may name a case, `%(date:ablative)s`."""
+DAY_AND_MONTH = re.compile(r"(?<=\b\d) (?=[^\W\d])|(?<=\b\d\d) (?=[^\W\d])|(?<=[^\W\d]) (?=\d{1,2},)")
+"""The space between a day (one or two digits) and its month's name: `1 июня`, `1 маусымнан`, and
+`June 1,` where the month comes first; not the year's (`2026 жылғы`)."""
 
 
 def catalog_path(locales: Path, lang: str) -> Path:
@@ -52,9 +55,10 @@ class Locale:
     def date(self, date: datetime.date, case: str | None = None) -> str:
         """A date as readers of the language write it: `25 ноября 2026 г.`, `November 25, 2026`; in
         Kazakh in the case its sentence needs, `2026 жылғы 25 қарашадан` (nominative by default:
-        `2026 жылғы 25 қараша`, the form Kazakh documents are dated with)."""
+        `2026 жылғы 25 қараша`, the form Kazakh documents are dated with). The day and its month
+        are joined by a no-break space, so that a line never breaks between them."""
         if self.lang == kazakh.LANG:
-            return kazakh.running_date(date, case or kazakh.NOMINATIVE)
+            return DAY_AND_MONTH.sub("\u00a0", kazakh.running_date(date, case or kazakh.NOMINATIVE))
         return _long_date(date, self.lang)
 
     def format(self, template: str, **values: object) -> str:
@@ -78,8 +82,9 @@ class Locale:
 
 @lru_cache(maxsize=4096)
 def _long_date(date: datetime.date, lang: str) -> str:
-    """Babel's long format; cached, as a history's pages show the same dates again and again."""
-    return format_date(date, "long", locale=lang)
+    """Babel's long format, the day kept with its month; cached, as a history's pages show the same
+    dates again and again."""
+    return DAY_AND_MONTH.sub("\u00a0", format_date(date, "long", locale=lang))
 
 
 def _untranslated(fuzzy: bool) -> str:

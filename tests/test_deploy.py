@@ -22,7 +22,7 @@ from tests.conftest import DEMO, ROOT, require_nginx, require_tool
 from tools.nginx import nginx
 
 RELEASE, ROLLBACK = ROOT / "deploy" / "release", ROOT / "deploy" / "rollback"
-IN_FORCE = {"Действует с 1 июня 2026": "2026-06-01", "Действует с 1 января 2030": "2030-01-01"}
+IN_FORCE = {"Действует с 1\xa0июня 2026": "2026-06-01", "Действует с 1\xa0января 2030": "2030-01-01"}
 """What /ru/ says is in force, for each of the two releases (built for 2026-11-25 and 2030-01-02),
 and what their versions.json calls current: a page and the data tell which release sent them."""
 
