@@ -134,7 +134,9 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
     return {"site_name": f"Allurauto · {title}", "policy_title": title,
             "description": locale.gettext("Allurauto privacy policy: every version and every change"),
             "current": locale.gettext("Current version"), "permalink": locale.gettext("Permanent link"),
-            "not_found": locale.gettext("This page does not exist.")}
+            "not_found": locale.gettext("This page does not exist."),
+            "not_found_title": locale.gettext("Page not found"),
+            "dark": locale.gettext("Dark theme"), "light": locale.gettext("Light theme")}
 
 
 def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, site_url: str,
