@@ -167,7 +167,8 @@ def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today
         (staging / name).write_text(env.get_template(name).render(context), encoding="utf-8")
     shutil.copytree(project.theme / "root" / "assets", staging / "assets", dirs_exist_ok=True)
     (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")
-    (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, today), encoding="utf-8")
+    (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, feeds.last_changes(policy, today)),
+                                         encoding="utf-8")
     if address.own_host(site_url):
         (staging / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
         (staging / "CNAME").write_text(urlsplit(site_url).hostname + "\n", encoding="utf-8")
