@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import address, feeds
+from . import address, feeds, share_image
 from .check import check
 from .compress import compress_site
 from .i18n import Locale, load_locale
@@ -169,6 +169,7 @@ def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today
     (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")
     (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, feeds.last_changes(policy, today)),
                                          encoding="utf-8")
+    (staging / "assets" / "share.png").write_bytes(share_image.png())
     if address.own_host(site_url):
         (staging / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
         (staging / "CNAME").write_text(urlsplit(site_url).hostname + "\n", encoding="utf-8")
