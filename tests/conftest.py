@@ -1,13 +1,16 @@
-"""Shared fixtures: the demo history and a frozen copy of the policy, each built once per test run;
-the demo served by nginx with the shipped configuration."""
+"""Shared fixtures: the demo history, a frozen copy of the policy and a history of 20 versions, each
+built once per test run; the demo served by nginx with the shipped configuration."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
@@ -63,22 +66,54 @@ def real_site(tmp_path_factory) -> Site:
     return _built(tmp_path_factory, POLICY, "real")
 
 
+DAYS = {"ru": "30 календарных дней", "kk": "30 күнтізбелік", "en": "30 calendar days"}
+"""Clause 8.2's time to answer a claim, in the frozen policy: what each version of a long history changes."""
+
+
+def long_history(folder: Path, count: int = 20) -> Path:
+    """The frozen policy and `count - 1` later versions, 30 days apart from 2024-01-01, each giving
+    clause 8.2 one more day and saying so in its summary: a history of `count` versions."""
+    for lang, days in DAYS.items():
+        text = (POLICY / lang / "2026-11-24.md").read_text(encoding="utf-8")
+        (folder / lang).mkdir(parents=True)
+        for index in range(count):
+            date = datetime.date(2024, 1, 1) + datetime.timedelta(days=30 * index)
+            version = text.replace(days, days.replace("30", str(30 + index)))
+            if index:
+                version = re.sub(r"(?m)^summary: .*$", f'summary: "{index + 1}. 8.2 — {30 + index}"', version, count=1)
+            (folder / lang / f"{date}.md").write_text(version, encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def long_history_site(tmp_path_factory) -> Site:
+    """A history of 20 versions, built for BUILD_DATE, when all of them have taken effect."""
+    return _built(tmp_path_factory, long_history(tmp_path_factory.mktemp("long") / "content"), "long")
+
+
 @pytest.fixture(scope="session")
 def own_host_site(tmp_path_factory) -> Site:
     """The demo built for a host of its own, to be served at a domain's root."""
     return _built(tmp_path_factory, DEMO, "own-host", site_url=OWN_HOST)
 
 
-@pytest.fixture(scope="session")
-def served(demo_site):
-    """The demo served by nginx as the shop will serve it, by an unprivileged user (nobody, when
-    the tests run as root), from a copy all may read: the base URL, http://127.0.0.1:PORT/policy/."""
+@contextlib.contextmanager
+def served_by_nginx(site: Site) -> Iterator[str]:
+    """A site served by nginx as the shop will serve it, by an unprivileged user (nobody, when the
+    tests run as root), from a copy all may read: the base URL, http://127.0.0.1:PORT/policy/."""
     require_nginx()
     with tempfile.TemporaryDirectory() as folder:
         os.chmod(folder, 0o755)
-        shutil.copytree(demo_site.root, Path(folder) / "site")
+        shutil.copytree(site.root, Path(folder) / "site")
         with nginx(Path(folder) / "site", unprivileged=True) as base:
             yield base
+
+
+@pytest.fixture(scope="session")
+def served(demo_site):
+    """The demo served by nginx (see `served_by_nginx`)."""
+    with served_by_nginx(demo_site) as base:
+        yield base
 
 
 def require_nginx() -> None:
