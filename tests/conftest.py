@@ -6,7 +6,6 @@ from __future__ import annotations
 import contextlib
 import datetime
 import os
-import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -17,6 +16,7 @@ from bs4 import BeautifulSoup
 
 from policy.publish import build_site
 from tools.browser import CHROMIUM, chromium
+from tools.history import history
 from tools.nginx import JS_MODULE, NGINX, nginx
 
 os.environ["POLICY_LANG"] = "en"
@@ -66,29 +66,10 @@ def real_site(tmp_path_factory) -> Site:
     return _built(tmp_path_factory, POLICY, "real")
 
 
-DAYS = {"ru": "30 календарных дней", "kk": "30 күнтізбелік", "en": "30 calendar days"}
-"""Clause 8.2's time to answer a claim, in the frozen policy: what each version of a long history changes."""
-
-
-def long_history(folder: Path, count: int = 20) -> Path:
-    """The frozen policy and `count - 1` later versions, 30 days apart from 2024-01-01, each giving
-    clause 8.2 one more day and saying so in its summary: a history of `count` versions."""
-    for lang, days in DAYS.items():
-        text = (POLICY / lang / "2026-11-24.md").read_text(encoding="utf-8")
-        (folder / lang).mkdir(parents=True)
-        for index in range(count):
-            date = datetime.date(2024, 1, 1) + datetime.timedelta(days=30 * index)
-            version = text.replace(days, days.replace("30", str(30 + index)))
-            if index:
-                version = re.sub(r"(?m)^summary: .*$", f'summary: "{index + 1}. 8.2 — {30 + index}"', version, count=1)
-            (folder / lang / f"{date}.md").write_text(version, encoding="utf-8")
-    return folder
-
-
 @pytest.fixture(scope="session")
 def long_history_site(tmp_path_factory) -> Site:
     """A history of 20 versions, built for BUILD_DATE, when all of them have taken effect."""
-    return _built(tmp_path_factory, long_history(tmp_path_factory.mktemp("long") / "content"), "long")
+    return _built(tmp_path_factory, history(tmp_path_factory.mktemp("long") / "content", 20), "long")
 
 
 @pytest.fixture(scope="session")
