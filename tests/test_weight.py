@@ -113,6 +113,7 @@ def styles(browser, url: str, width: int, stylesheet: bytes | None) -> dict[str,
     page.mouse.move(0, 400)
     if width < 1220:
         page.click("button[data-md-toggle-for=__drawer]")
+        page.mouse.move(width - 1, 799)  # off the drawer, which now covers the button: no hover left to settle
         states["drawer"] = page.evaluate(STYLES)
         page.evaluate("document.getElementById('__drawer').click()")
     page.click("button[data-md-toggle-for=__search]" if width < 960 else ".md-search__input")
