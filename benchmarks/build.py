@@ -32,28 +32,14 @@ sys.path.insert(0, str(ROOT))
 
 from policy.publish import build_site  # noqa: E402
 from tools.browser import CHROMIUM, chromium  # noqa: E402
+from tools.history import history  # noqa: E402
 from tools.nginx import JS_MODULE, NGINX, nginx  # noqa: E402
 from tools.weight import BUDGET, first_visit  # noqa: E402
 
-FIXTURE = ROOT / "tests" / "fixtures" / "policy"
-DAYS = {"ru": "30 календарных дней", "kk": "30 күнтізбелік", "en": "30 calendar days"}
 TODAY = datetime.date(2027, 1, 1)
 """The build date: the 89th version of 100 is in force, the last 11 are upcoming."""
 PREVIEW_BUDGET = 1.0
 """Seconds from a save to the reloaded page, median, on 100 versions (issue 9)."""
-
-
-def history(count: int, folder: Path) -> Path:
-    """`count` versions, 30 days apart from 2020-01-01, each with its own number of days in 8.2."""
-    content = folder / f"content-{count}"
-    for lang, words in DAYS.items():
-        text = (FIXTURE / lang / "2026-11-24.md").read_text(encoding="utf-8")
-        (content / lang).mkdir(parents=True)
-        for index in range(count):
-            date = datetime.date(2020, 1, 1) + datetime.timedelta(days=30 * index)
-            version = text.replace(words, words.replace("30", str(30 + index)))
-            (content / lang / f"{date}.md").write_text(version, encoding="utf-8")
-    return content
 
 
 def timed(function) -> float:
@@ -110,7 +96,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         for count in (10, 100):
-            content = history(count, folder)
+            content = history(folder / f"content-{count}", count)
             cold, warm = builds(content, folder / f"site-{count}")
             print(f"{count:>3} versions: cold build {cold:6.1f} s, warm build {warm:6.1f} s")
         content = folder / "content-100"

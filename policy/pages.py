@@ -251,12 +251,15 @@ class PageMaker:
         return {"date": date, "status": self.policy.status(date, self.today),
                 "until": following - datetime.timedelta(days=1) if following else None}
 
-    def _version_page(self, path: str, title: str, version: Version, searchable: bool) -> Page:
+    def _version_page(self, path: str, dated: bool, version: Version, searchable: bool) -> Page:
+        """A version's text; its title is its heading, the one name the page gives it, with its date
+        when `dated`."""
         document = version.document
         preamble = list(document.preamble.blocks) if document.preamble else []
         heading = version.title
         if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
             heading = preamble.pop(0).text
+        title = f"{heading} · {self.locale.date(version.date)}" if dated else heading
         text = _text_markdown(document, tuple(preamble), self.lang)
         upcoming = self.policy.next(self.current) if self.current else None
         body = self._render("version.md", path, version=version, heading=heading, text=text,
@@ -267,7 +270,7 @@ class PageMaker:
     def home(self) -> Page:
         """The version in force on the build date; before the first takes effect, that first one."""
         version = self.policy.get(self.lang, self.current or self.policy.dates[0])
-        return self._version_page(HOME, version.title, version, searchable=True)
+        return self._version_page(HOME, False, version, searchable=True)
 
     def version(self, date: datetime.date) -> Page:
         """A version at its permanent address, with a banner unless it is the one in force; its title
@@ -275,8 +278,7 @@ class PageMaker:
         version = self.policy.get(self.lang, date)
         upcoming = self.policy.next(self.current) if self.current else None
         return self._made("version", date, lambda: self._version_page(
-            version_path(date), f"{version.title} · {self.locale.date(date)}", version, searchable=False),
-            upcoming, self.policy.previous(date))
+            version_path(date), True, version, searchable=False), upcoming, self.policy.previous(date))
 
     def history(self) -> Page:
         """Every version, newest first."""
@@ -298,7 +300,7 @@ class PageMaker:
         title = self.locale.format("Changes in the version of %(date)s", date=date)
         body = self._render("changes.md", path, title=title, version=version, previous=previous,
                             changes=changes, state=self._state(date))
-        return Page(path, title, body, description=_description(version), indexed=True)
+        return Page(path, title, body, description=_description(version), indexed=previous is not None)
 
     def since(self, date: datetime.date) -> Page:
         """What changed from the archived version of `date` to the version in force, as a change page shows it."""

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import address, feeds
+from . import address, feeds, share_image
 from .check import check
 from .compress import compress_site
 from .i18n import Locale, load_locale
@@ -134,7 +134,9 @@ def _theme_strings(locale: Locale) -> dict[str, str]:
     return {"site_name": f"Allurauto · {title}", "policy_title": title,
             "description": locale.gettext("Allurauto privacy policy: every version and every change"),
             "current": locale.gettext("Current version"), "permalink": locale.gettext("Permanent link"),
-            "not_found": locale.gettext("This page does not exist.")}
+            "not_found": locale.gettext("This page does not exist."),
+            "not_found_title": locale.gettext("Page not found"),
+            "dark": locale.gettext("Dark theme"), "light": locale.gettext("Light theme")}
 
 
 def _render(policy: Policy, locales: dict[str, Locale], today: datetime.date, project: Project, site_url: str,
@@ -165,7 +167,9 @@ def _write_root(staging: Path, policy: Policy, locales: dict[str, Locale], today
         (staging / name).write_text(env.get_template(name).render(context), encoding="utf-8")
     shutil.copytree(project.theme / "root" / "assets", staging / "assets", dirs_exist_ok=True)
     (staging / "versions.json").write_text(feeds.versions_json(policy, site_url, today), encoding="utf-8")
-    (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, today), encoding="utf-8")
+    (staging / "sitemap.xml").write_text(feeds.sitemap(site_url, indexed, feeds.last_changes(policy, today)),
+                                         encoding="utf-8")
+    (staging / "assets" / "share.png").write_bytes(share_image.png())
     if address.own_host(site_url):
         (staging / "robots.txt").write_text(feeds.robots(site_url), encoding="utf-8")
         (staging / "CNAME").write_text(urlsplit(site_url).hostname + "\n", encoding="utf-8")

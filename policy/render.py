@@ -22,7 +22,7 @@ import yaml
 
 from . import address, stylesheet
 from .compiled import COMPILED
-from .language import NAMES
+from .language import NAMES, ORIGINAL
 from .pages import HISTORY, HOME, Page
 
 SEARCH_LANGUAGE = {"kk": "ru"}
@@ -120,7 +120,7 @@ def write_config(folder: Path, lang: str, config: Path, theme: Path, site_dir: P
         "nav": [{html.escape(strings["current"]): HOME}, {html.escape(history_title): HISTORY}],
         "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"}
                                 for code, name in NAMES.items()],
-                  "not_found": strings["not_found"], "policy_title": strings["policy_title"]},
+                  "site_url": site_url, "original": ORIGINAL, "words": strings},
     }
     path = folder / "mkdocs.yml"
     path.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -191,7 +191,9 @@ def render_language(lang: str, site_url: str, strings: dict[str, str], pages: li
 
     `strings` are the theme's own words in this language: `site_name`, `description`, `policy_title`,
     `current` (the navigation's name of the version in force), `permalink` (a heading anchor's title),
-    `not_found`.
+    `not_found` and `not_found_title`, `dark` and `light` (the colour scheme switch's names). The
+    theme's templates read them as `config.extra.words`, beside the site's address and its
+    original language.
     `dirty`: `work` and `site_dir` hold this language's previous build, made with the same theme;
     only the pages that changed are rendered, and none when nothing did. Where a page was removed,
     everything is rendered again, so that its HTML goes too."""
