@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 
 from .dates import OFFSET
 from .i18n import Locale
-from .language import LANGUAGES, ORIGINAL
-from .pages import changes_path, source_url, version_path
+from .language import LANGUAGES
+from .pages import HISTORY, HOME, alternates, changes_path, source_url, version_path
 from .version import Policy
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -75,21 +75,35 @@ def atom_feed(policy: Policy, locale: Locale, site_url: str) -> str:
     return ET.tostring(feed, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def sitemap(site_url: str, urls: list[str], today: datetime.date) -> str:
+def last_changes(policy: Policy, today: datetime.date) -> dict[str, datetime.date]:
+    """When each page that may be indexed last changed, by its address under a language's root: the
+    effective date of the last version, among those it shows, that has taken effect on `today`.
+    The current text and the history change when a version takes effect (their notice of a
+    version still to come is left out: when it was posted, the content does not say); a change
+    page, when its version takes effect ("what will change" becomes "what changed"), and a version
+    still to come gives its change page no date yet."""
+    current = policy.in_force(today)
+    changed = {changes_path(date): date for date in policy.dates if date <= today}
+    if current:
+        changed.update({HOME: current, HISTORY: current})
+    return changed
+
+
+def sitemap(site_url: str, urls: list[str], changed: dict[str, datetime.date]) -> str:
     """The pages at `urls` (relative to a language's root) in every language, each with `hreflang`
-    links to all its languages; `x-default` is the language chooser for the home pages and the
-    Russian original for the others. `lastmod` is the build date, so the same build gives the same file."""
+    links to all its languages (`pages.alternates`) and, where `changed` knows it, the date it last
+    changed (`lastmod`)."""
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("xhtml", XHTML)
     root = ET.Element(f"{{{SITEMAP}}}urlset")
     for url in urls:
-        alternates = {lang: f"{site_url}{lang}/{url}" for lang in LANGUAGES}
-        alternates["x-default"] = site_url if url == "" else alternates[ORIGINAL]
-        for location in dict.fromkeys(alternates.values()):
+        links = alternates(site_url, url)
+        for location in dict.fromkeys(href for _, href in links):
             element = ET.SubElement(root, f"{{{SITEMAP}}}url")
             _text(element, f"{{{SITEMAP}}}loc", location)
-            _text(element, f"{{{SITEMAP}}}lastmod", today.isoformat())
-            for lang, href in alternates.items():
+            if url in changed:
+                _text(element, f"{{{SITEMAP}}}lastmod", changed[url].isoformat())
+            for lang, href in links:
                 ET.SubElement(element, f"{{{XHTML}}}link", {"rel": "alternate", "hreflang": lang, "href": href})
     return ET.tostring(root, encoding="unicode", xml_declaration=True) + "\n"
 

@@ -29,6 +29,9 @@ FIELD = re.compile(r"%\((?P<name>[^)]*)\)s(?P<ending>[а-яёәғқңөұүһі]
 """A field of a message, `%(date)s`; in a Kazakh msgstr a date's field may be followed by the ending
 of the case its sentence needs, written as after any word, `%(date)sнан бастап`. The field itself is
 the msgid's, so that `msgfmt --check`, Poedit and Weblate find the same fields in every language."""
+DAY_AND_MONTH = re.compile(r"(?<=\b\d) (?=[^\W\d])|(?<=\b\d\d) (?=[^\W\d])")
+"""The space between a day (one or two digits) and its month's name, `1 июня`, `1 маусымнан`,
+`1 June`; not the year's (`2026 жылғы`)."""
 
 
 def catalog_path(locales: Path, lang: str) -> Path:
@@ -57,9 +60,10 @@ class Locale:
     def date(self, date: datetime.date, case: str | None = None) -> str:
         """A date as readers of the language write it: `25 ноября 2026 г.`, `25 November 2026`; in
         Kazakh in the case its sentence needs, `2026 жылғы 25 қарашадан` (nominative by default:
-        `2026 жылғы 25 қараша`, the form Kazakh documents are dated with)."""
+        `2026 жылғы 25 қараша`, the form Kazakh documents are dated with). The day and its month
+        are joined by a no-break space, so that a line never breaks between them."""
         if self.lang == kazakh.LANG:
-            return kazakh.running_date(date, case or kazakh.NOMINATIVE)
+            return DAY_AND_MONTH.sub("\u00a0", kazakh.running_date(date, case or kazakh.NOMINATIVE))
         return _long_date(date, self.lang)
 
     def format(self, template: str, **values: object) -> str:
@@ -88,8 +92,9 @@ class Locale:
 
 @lru_cache(maxsize=4096)
 def _long_date(date: datetime.date, lang: str) -> str:
-    """Babel's long format; cached, as a history's pages show the same dates again and again."""
-    return format_date(date, "long", locale=DATE_LOCALES.get(lang, lang))
+    """Babel's long format, the day kept with its month; cached, as a history's pages show the same
+    dates again and again."""
+    return DAY_AND_MONTH.sub("\u00a0", format_date(date, "long", locale=DATE_LOCALES.get(lang, lang)))
 
 
 def _untranslated(fuzzy: bool) -> str:

@@ -155,7 +155,8 @@ class PageMaker:
                                 parallel_path=parallel_path, source_url=source_url, HOME=HOME, HISTORY=HISTORY,
                                 correction=self.correction, version_of=lambda date: policy.get(self.lang, date),
                                 address=self.address, source_address=self.source_address,
-                                language=locale.language(self.lang), heading=self.heading, code=_code)
+                                language=locale.language(self.lang), heading=self.heading, code=_code,
+                                nowrap=_nowrap)
 
     def _say(self, template: str, **values: object) -> str:
         """`_()` in a template: the translation, a date in its sentence's case (`Locale.format`). A
@@ -200,11 +201,11 @@ class PageMaker:
         since = [since_path(date)] if self.current and date < self.current else []
         return [version_path(date), changes_path(date), *since, parallel_path(date)]
 
-    @staticmethod
-    def indexed(url: str) -> bool:
+    def indexed(self, url: str) -> bool:
         """Whether search engines may index the page at `url` (the others carry noindex): the text in
-        force, the history, and what each version changed."""
-        return url in (HOME, HISTORY) or url.startswith("changes/")
+        force, the history, and what each version changed (not the first version's change page,
+        which has nothing to compare)."""
+        return url in (HOME, HISTORY) or url.startswith("changes/") and url != changes_path(self.policy.dates[0])
 
     def pages(self) -> list[Page]:
         return [self.page(url) for url in self.urls()]
@@ -254,12 +255,15 @@ class PageMaker:
         return {"date": date, "status": self.policy.status(date, self.today),
                 "until": following - datetime.timedelta(days=1) if following else None}
 
-    def _version_page(self, url: str, title: str, version: Version, searchable: bool) -> Page:
+    def _version_page(self, url: str, dated: bool, version: Version, searchable: bool) -> Page:
+        """A version's text; its title is its heading, the one name the page gives it, with its date
+        when `dated`."""
         document = version.document
         preamble = list(document.preamble.blocks) if document.preamble else []
         heading = version.title
         if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
             heading = preamble.pop(0).text
+        title = f"{heading} · {self.locale.date(version.date)}" if dated else heading
         text = Markup(text_html(document, tuple(preamble), self.lang, self.permalink))
         upcoming = self.policy.next(self.current) if self.current else None
         return self._page(url, title, "version.html", _oneline(version.summary), searchable,
@@ -269,14 +273,14 @@ class PageMaker:
     def home(self) -> Page:
         """The version in force on the build date; before the first takes effect, that first one."""
         version = self.policy.get(self.lang, self.current or self.policy.dates[0])
-        return self._version_page(HOME, version.title, version, searchable=True)
+        return self._version_page(HOME, False, version, searchable=True)
 
     def version(self, date: datetime.date) -> Page:
         """A version at its permanent address, with a banner unless it is the one in force; its title
         names its date, so that the versions' titles differ."""
         version = self.policy.get(self.lang, date)
         return self._made("version", date, lambda: self._version_page(
-            version_path(date), f"{version.title} · {self.locale.date(date)}", version, searchable=False),
+            version_path(date), True, version, searchable=False),
             version, self.policy.previous(date) is not None)
 
     def history(self) -> Page:
@@ -378,6 +382,11 @@ def possible_markup(templates: Path) -> list[str]:
 def _code(text: str) -> Markup:
     """Text shown as code: a command to type."""
     return Markup(f"<code>{escape(text)}</code>")
+
+
+def _nowrap(text: str) -> Markup:
+    """Text a line never breaks inside (`SHA-256` at its hyphen)."""
+    return Markup(f'<span class="nowrap">{escape(text)}</span>')
 
 
 def _same_unit(change: Change) -> tuple[str, str]:

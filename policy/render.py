@@ -61,8 +61,7 @@ def write_config(folder: Path, lang: str, config: Path, theme: Path, site_url: s
         "nav": [{html.escape(strings["current"]): source_name(HOME)},
                 {html.escape(strings["history"]): source_name(HISTORY)}],
         "extra": {"alternate": [{"name": name, "lang": code, "link": f"../{code}/"} for code, name in NAMES.items()],
-                  "not_found": strings["not_found"], "policy_title": strings["policy_title"],
-                  "stylesheet": WHOLE_STYLESHEET},
+                  "site_url": site_url, "words": strings, "stylesheet": WHOLE_STYLESHEET},
     }
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     path = folder / "mkdocs.yml"

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import address, feeds, stylesheet, workers
+from . import address, feeds, share_image, stylesheet, workers
 from .compress import Cache
 from .i18n import Locale
 from .language import LANGUAGES, NAMES, ORIGINAL
@@ -31,7 +31,9 @@ def theme_strings(locale: Locale) -> dict[str, str]:
     return {"site_name": f"Allurauto · {title}", "policy_title": title,
             "description": locale.gettext("Allurauto privacy policy: every version and every change"),
             "current": locale.gettext("Current version"), "history": locale.gettext("Version history"),
-            "not_found": locale.gettext("This page does not exist.")}
+            "not_found": locale.gettext("This page does not exist."),
+            "not_found_title": locale.gettext("Page not found"),
+            "dark": locale.gettext("Dark theme"), "light": locale.gettext("Light theme")}
 
 
 def chrome(locales: dict[str, Locale]) -> tuple:
@@ -118,8 +120,8 @@ class Site:
 
     def files(self) -> dict[str, bytes]:
         """Every file but the pages and the assets, by its path in the site: at the top the language
-        chooser, the pages the server shows for a status (404, 405, 500), versions.json and the
-        sitemap (and, on a host of its own, robots.txt and CNAME, GitHub Pages' custom domain); in
+        chooser, the pages the server shows for a status (404, 405, 500), versions.json, the
+        sitemap, the picture a shared link shows (and, on a host of its own, robots.txt and CNAME, GitHub Pages' custom domain); in
         each language its 404 page, search index, feed and version files."""
         root = self.theme / "root"
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(root), autoescape=True)
@@ -131,7 +133,8 @@ class Site:
         files["versions.json"] = feeds.versions_json(self.policy, self.site_url, self.today)
         maker = self.makers[ORIGINAL]
         files["sitemap.xml"] = feeds.sitemap(self.site_url, [url for url in maker.urls() if maker.indexed(url)],
-                                             self.today)  # the same pages are indexed in every language
+                                             feeds.last_changes(self.policy, self.today))  # the same in every language
+        files["assets/share.png"] = share_image.png()
         if address.own_host(self.site_url):
             files["robots.txt"] = feeds.robots(self.site_url)
             files["CNAME"] = urlsplit(self.site_url).hostname + "\n"

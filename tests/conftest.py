@@ -1,21 +1,25 @@
-"""Shared fixtures: the demo history and a frozen copy of the policy, each built once per test run;
-the demo served by nginx with the shipped configuration. Tests are marked by what they need beyond
-Python (see pytest.ini), and the run ends by saying what was skipped for a missing tool."""
+"""Shared fixtures: the demo history, a frozen copy of the policy and a history of 20 versions, each
+built once per test run; the demo served by nginx with the shipped configuration. Tests are marked
+by what they need beyond Python (see pytest.ini), and the run ends by saying what was skipped for a
+missing tool."""
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import datetime
 import os
 import shutil
 import tempfile
 from pathlib import Path
+from typing import Iterator
 
 import pytest
 from bs4 import BeautifulSoup
 
 from policy.publish import build_site
 from tools.browser import CHROMIUM, chromium
+from tools.history import accumulating
 from tools.nginx import JS_MODULE, NGINX, nginx
 
 os.environ["POLICY_LANG"] = "en"
@@ -88,21 +92,37 @@ def real_site(tmp_path_factory) -> Site:
 
 
 @pytest.fixture(scope="session")
+def long_history_site(tmp_path_factory) -> Site:
+    """A history of 20 versions, built for BUILD_DATE, when all of them have taken effect."""
+    return _built(tmp_path_factory, accumulating(POLICY, 20, tmp_path_factory.mktemp("long") / "content"), "long")
+
+
+@pytest.fixture(scope="session")
 def own_host_site(tmp_path_factory) -> Site:
     """The demo built for a host of its own, to be served at a domain's root."""
     return _built(tmp_path_factory, DEMO, "own-host", site_url=OWN_HOST)
 
 
-@pytest.fixture(scope="session")
-def served(compressed_demo_site):
-    """The demo served by nginx as the shop will serve it, by an unprivileged user (nobody, when
-    the tests run as root), from a copy all may read: the base URL, http://127.0.0.1:PORT/policy/."""
+@contextlib.contextmanager
+def served_by_nginx(site: Site, compress: bool = False) -> Iterator[str]:
+    """A site served by nginx as the shop will serve it, by an unprivileged user (nobody, when the
+    tests run as root), from a copy all may read, with its .gz and .br copies when `compress`: the
+    base URL, http://127.0.0.1:PORT/policy/."""
     require_nginx()
     with tempfile.TemporaryDirectory() as folder:
         os.chmod(folder, 0o755)
-        shutil.copytree(compressed_demo_site.root, Path(folder) / "site")
+        shutil.copytree(site.root, Path(folder) / "site")
+        if compress:
+            compress_site(Path(folder) / "site")
         with nginx(Path(folder) / "site", unprivileged=True) as base:
             yield base
+
+
+@pytest.fixture(scope="session")
+def served(compressed_demo_site):
+    """The demo served by nginx (see `served_by_nginx`)."""
+    with served_by_nginx(compressed_demo_site) as base:
+        yield base
 
 
 def require_nginx() -> None:

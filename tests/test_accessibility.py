@@ -1,6 +1,8 @@
 """Every page of the demo and of the real policy checked by tools nobody here wrote: axe-core in
-Chromium at a desktop's and a phone's width, and the Nu HTML Checker; and the typography in a real
-browser: Kazakh headings in one font, headings that fit a 320 px screen with their words whole."""
+Chromium at a desktop's and a phone's width, as loaded and in every state a visitor opens (search,
+language menu, drawer, other languages, print), in the light and the dark scheme; and the Nu HTML
+Checker; and the typography in a real browser: Kazakh headings in one font, headings that fit a
+320 px screen with their words whole."""
 
 from __future__ import annotations
 
@@ -48,21 +50,95 @@ def axe_violations(page) -> list[str]:
         `${violation.id} (${violation.nodes.length}): ${violation.nodes[0].html.slice(0, 120)}`)""")
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("site_name", SITES)
-def test_axe_finds_no_violation_on_any_page(browser, request, site_name, width):
+DARK = """() => {
+  const parse = value => value.match(/[\\d.]+/g).map(Number);
+  const [r, g, b] = parse(getComputedStyle(document.body).backgroundColor);
+  return r + g + b < 3 * 64;
+}"""
+"""Whether the page's background is dark."""
+
+
+@pytest.mark.parametrize("site_name, width, scheme", [(site, width, "light") for site in SITES for width in WIDTHS]
+                         + [("demo_site", width, "dark") for width in WIDTHS])
+def test_axe_finds_no_violation_on_any_page(browser, request, site_name, width, scheme):
+    """Every page as it loads; in the dark scheme (prefers-color-scheme), every page is dark too."""
     require_tool(str(AXE))
     site = request.getfixturevalue(site_name)
-    context = browser.new_context(viewport={"width": width, "height": 800})
+    context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
     page = context.new_page()
-    found = {}
+    found, light = {}, []
     with served_under_policy(site) as base:
         for url in page_urls(site):
             page.goto(base + url)
             found[url] = axe_violations(page)
+            if page.evaluate(DARK) != (scheme == "dark"):
+                light.append(url)
     context.close()
     assert len(found) > 15
     assert {url: violations for url, violations in found.items() if violations} == {}
+    assert light == [], f"not in the {scheme} scheme"
+
+
+QUERIES = {"ru": ("политика", "зюйдвестка"), "kk": ("саясат", "зюйдвестка"), "en": ("policy", "zeitgeist")}
+"""Per language, a word the search finds and one it does not."""
+STILL = "() => document.getAnimations().every(animation => animation.playState !== 'running')"
+
+
+def search(page, words: str | None) -> None:
+    """Open the search (its button on a phone, its field on a wider screen) and type `words`."""
+    if page.is_visible("button[data-md-toggle-for=__search]"):
+        page.click("button[data-md-toggle-for=__search]")
+    else:
+        page.click(".md-search__input")
+    page.wait_for_function("document.getElementById('__search').checked")
+    page.wait_for_selector(".md-search-result__meta:not(:empty)")
+    if words is None:
+        return
+    page.keyboard.type(words)
+    page.wait_for_function("""words => document.querySelector(".md-search-result__meta").textContent.trim() !==
+        JSON.parse(document.getElementById("__config").textContent).translations["search.result.placeholder"]""", arg=words)
+
+
+def open_languages(page) -> None:
+    page.focus(".md-select > button")
+    page.keyboard.press("Enter")
+    page.keyboard.press("ArrowDown")
+
+
+STATES = {
+    "search open": lambda page, lang: search(page, None),
+    "search found": lambda page, lang: (search(page, QUERIES[lang][0]), page.wait_for_selector(".md-search-result__item")),
+    "search found nothing": lambda page, lang: search(page, QUERIES[lang][1]),
+    "language menu": lambda page, lang: open_languages(page),
+    "drawer": lambda page, lang: page.click("button[data-md-toggle-for=__drawer]"),
+    "other languages": lambda page, lang: page.click("details.other-languages > summary >> nth=0"),
+    "print": lambda page, lang: page.emulate_media(media="print"),
+}
+"""What a visitor opens on a page, beyond the page as it loads."""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("lang", ["ru", "kk", "en"])
+def test_axe_finds_no_violation_in_any_state(browser, demo_site, lang, scheme):
+    """Each state on a phone (the drawer exists only there) and the search's on a desktop too, where
+    it drops down under the header; in the light and the dark scheme, once transitions are over."""
+    require_tool(str(AXE))
+    found = {}
+    with served_under_policy(demo_site) as base:
+        for width in (360, 1280):
+            for state, make in STATES.items():
+                if width > 360 and not state.startswith("search"):
+                    continue
+                context = browser.new_context(viewport={"width": width, "height": 800}, color_scheme=scheme)
+                page = context.new_page()
+                page.goto(f"{base}{lang}/changes/2026-06-01/")
+                page.wait_for_load_state("networkidle")
+                make(page, lang)
+                page.wait_for_function(STILL)
+                found[(width, state)] = axe_violations(page)
+                context.close()
+    assert len(found) == 10
+    assert {key: violations for key, violations in found.items() if violations} == {}
 
 
 def test_axe_reports_what_it_finds(browser):
@@ -133,12 +209,13 @@ WORDS_BROKEN_ACROSS_LINES = """() => [...document.querySelectorAll("article :is(
 
 @pytest.mark.parametrize("site_name", SITES)
 def test_headings_fit_a_small_phone_with_their_words_whole(browser, request, site_name):
+    """On a phone, whose scrollbars take no room."""
     site = request.getfixturevalue(site_name)
-    page = browser.new_page(viewport={"width": 320, "height": 640})
+    page = browser.new_context(viewport={"width": 320, "height": 640}, is_mobile=True).new_page()
     broken = {}
     with served_under_policy(site) as base:
         for url in page_urls(site):
             page.goto(base + url)
             broken[url] = page.evaluate(WORDS_BROKEN_ACROSS_LINES)
-    page.close()
+    page.context.close()
     assert {url: words for url, words in broken.items() if words} == {}

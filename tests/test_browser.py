@@ -109,7 +109,7 @@ def test_search_finds_the_current_text_only(browser, base):
 def test_coming_back_to_a_page_finds_the_drawer_closed(browser, base):
     """The browser restores the drawer's checkbox on going back; assets/policy.js closes it again."""
     page, _ = visit(browser, f"{base}ru/", viewport={"width": 360, "height": 700})
-    page.click("label.md-header__button[for=__drawer]")
+    page.click("button[data-md-toggle-for=__drawer]")
     page.click("nav.md-nav--primary a[href='history/']")
     page.wait_for_load_state()
     page.go_back()
@@ -134,7 +134,7 @@ def test_the_header_and_the_contents_follow_the_reading_and_a_jump_closes_the_dr
     height = page.eval_on_selector(".md-sidebar--secondary .md-sidebar__scrollwrap", "wrap => wrap.offsetHeight")
     assert 0 < height < 900, "the table of contents scrolls on its own"
     page.set_viewport_size({"width": 360, "height": 800})
-    page.click(".md-header__button[for=__drawer]")
+    page.click("button[data-md-toggle-for=__drawer]")
     page.click(".md-sidebar--primary .md-nav--secondary a[href='#p-7']")
     page.wait_for_function("!document.getElementById('__drawer').checked")
     assert page.url.endswith("#p-7")
@@ -143,7 +143,7 @@ def test_the_header_and_the_contents_follow_the_reading_and_a_jump_closes_the_dr
 
 def test_the_drawer_the_switcher_and_links_work_without_javascript(browser, base):
     page, requests = visit(browser, f"{base}kk/", viewport={"width": 360, "height": 800}, java_script_enabled=False)
-    assert page.locator(".md-header__button[for=__search]").is_hidden(), "the search needs JavaScript"
+    assert page.locator("button[data-md-toggle-for=__search]").is_hidden(), "the search needs JavaScript"
     page.click(".md-header__button[for=__drawer]")
     page.click(".md-sidebar--primary a.md-nav__link[href='history/']")
     assert page.url == f"{base}kk/history/"
@@ -151,4 +151,49 @@ def test_the_drawer_the_switcher_and_links_work_without_javascript(browser, base
     assert page.url == f"{base}en/history/"
     page.click("a[href='../versions/2024-01-15/']")
     assert page.url == f"{base}en/versions/2024-01-15/"
+    page.context.close()
+
+
+def test_switching_language_keeps_the_historys_day_and_the_parallel_pages_row(browser, base):
+    page, _ = visit(browser, f"{base}en/history/?on=2025-05-03", viewport={"width": 1280, "height": 900})
+    switch_to(page, "kk")
+    assert page.url == f"{base}kk/history/?on=2025-05-03"
+    page.wait_for_selector("#in-force-answer a")
+    page.goto(f"{base}en/parallel/2026-06-01/")
+    page.evaluate("scrollTo(0, document.getElementById('p-8-1').getBoundingClientRect().top + scrollY - 60)")
+    switch_to(page, "ru")
+    assert page.url == f"{base}ru/parallel/2026-06-01/#p-8-1"
+    assert 0 < page.evaluate("document.getElementById('p-8-1').getBoundingClientRect().top") < 200
+    page.context.close()
+
+
+DARK = "getComputedStyle(document.body).backgroundColor !== 'rgb(255, 255, 255)'"
+
+
+def test_the_scheme_switch_works_without_javascript_and_follows_the_system_again(browser, base):
+    """Without JavaScript the switch is a checkbox: it darkens this page; the next page follows the
+    system again, as nothing remembers the choice."""
+    page, _ = visit(browser, f"{base}ru/", viewport={"width": 360, "height": 800}, java_script_enabled=False)
+    assert not page.evaluate(DARK) and page.is_hidden("label.md-scheme--light")
+    page.click("label.md-scheme--dark")
+    assert page.evaluate(DARK)
+    page.click("article a[href='history/']")
+    assert not page.evaluate(DARK)
+    page.context.close()
+
+
+@pytest.mark.parametrize("system, switch", [("light", "dark"), ("dark", "light")])
+def test_the_scheme_chosen_is_remembered_until_switched_back(browser, base, system, switch):
+    page, _ = visit(browser, f"{base}kk/", viewport={"width": 1280, "height": 800}, color_scheme=system)
+    assert page.evaluate(DARK) == (system == "dark")
+    page.click(f"label.md-scheme--{switch}")
+    assert page.get_attribute(f"#__{switch}", "role") == "switch" and page.is_checked(f"#__{switch}")
+    assert page.evaluate(DARK) == (switch == "dark")
+    page.click("a.md-nav__link[href='history/']")
+    page.wait_for_load_state()
+    assert page.evaluate(DARK) == (switch == "dark"), "the next page keeps the choice"
+    assert page.is_checked(f"#__{switch}")
+    page.click(f"label.md-scheme--{switch}")
+    page.goto(f"{base}kk/")
+    assert page.evaluate(DARK) == (system == "dark"), "switched back: the system's again"
     page.context.close()

@@ -184,7 +184,7 @@ def test_before_the_first_version_takes_effect_the_home_page_announces_it(tmp_pa
     assert result.returncode == 0, result.stderr
     assert "no version is in force yet on 2020-01-01" in result.stderr
     home = (out / "ru" / "index.html").read_text(encoding="utf-8")
-    assert "Эта редакция вступает в силу 15 января 2024" in home.replace("\u202f", " ")
+    assert "Эта редакция вступает в силу 15 января 2024" in home.replace("\u202f", " ").replace("\xa0", " ")
     assert json.loads((out / "versions.json").read_text())["current"] is None
 
 

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.slow
 
 RELEASE, ROLLBACK = ROOT / "deploy" / "release", ROOT / "deploy" / "rollback"
 SERVER = ROOT / "deploy" / "server" / "policy-deploy"
-IN_FORCE = {"Действует с 1 июня 2026": "2026-06-01", "Действует с 1 января 2030": "2030-01-01"}
+IN_FORCE = {"Действует с 1\xa0июня 2026": "2026-06-01", "Действует с 1\xa0января 2030": "2030-01-01"}
 """What /ru/ says is in force, for each of the two releases (built for 2026-11-25 and 2030-01-02),
 and what their versions.json calls current: a page and the data tell which release sent them."""
 

@@ -174,12 +174,13 @@ PAGE_LEVEL_TAGS = PAGE_TAGS | {"div", "span", "code", "ins", "del", "details", "
 PAGE_LEVEL_ATTRIBUTES = {**PAGE_ATTRIBUTES, "div": {"class", "id", "lang", "hidden", "role"},
                          "span": {"class", "lang"}, "p": {"id", "class", "lang"},
                          "a": {"href", "class", "title", "type"}, "details": {"class"}, "label": {"for"},
-                         "input": {"type", "id"}, "script": {"src", "type", "id"}}
+                         "input": {"type", "id"}, "script": {"src", "type", "id", "defer"}}
 TEMPLATE_CLASSES = {"admonition", "info", "warning", "note", "admonition-title", "redline", "visually-hidden",
                     "headerlink", "print-only", "other-languages", "redline-language", "in-force", "parallel",
-                    "parallel-row", "parallel-head", "parallel-cell", "parallel-language"}
+                    "parallel-row", "parallel-head", "parallel-cell", "parallel-language", "nowrap",
+                    "in-force-without-script"}
 """What the page templates and the renderer mark; content can add no class of its own."""
-SCRIPTS = [{"type": "application/json", "id": "in-force-data"}, {"src": "../../assets/in-force.js"}]
+SCRIPTS = [{"type": "application/json", "id": "in-force-data"}, {"src": "../../assets/in-force.js", "defer": None}]
 """The history's date field: its script, a file, and its answers as JSON data."""
 CODE = re.compile(r"[0-9a-f]{64}|(sha256sum|shasum -a 256|Get-FileHash) [0-9]{4}-[0-9]{2}-[0-9]{2}\.md")
 """What the templates show as code: a SHA-256, and the commands that check one."""

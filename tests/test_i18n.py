@@ -60,9 +60,9 @@ def test_a_sentence_ending_in_a_russian_date_has_one_full_stop(demo_site):
         text = demo_site.page(str(path.relative_to(demo_site.root))).get_text()
         assert "г.." not in text, path
     banner = demo_site.page("ru/versions/2030-01-01/").get_text(" ", strip=True)
-    assert "вступает в силу 1 января 2030\u202fг. До этого" in banner
+    assert "вступает в силу 1\xa0января 2030\u202fг. До этого" in banner
     banner = demo_site.page("ru/versions/2024-01-15/").get_text(" ", strip=True)
-    assert "по 28 февраля 2025\u202fг. включительно. Читать" in banner
+    assert "по 28\xa0февраля 2025\u202fг. включительно. Читать" in banner
 
 
 @pytest.mark.parametrize("lang, expected", [
@@ -72,16 +72,16 @@ def test_a_sentence_ending_in_a_russian_date_has_one_full_stop(demo_site):
 def test_a_date_passed_to_a_message_is_written_in_its_language(lang, expected):
     locale, _ = load_locale(LOCALES, lang)
     assert locale.format("Version of %(date)s in three languages", date=datetime.date(2025, 3, 1)) \
-        .replace("\u202f", " ") == expected
+        .replace("\u202f", " ").replace("\xa0", " ") == expected
 
 
 def test_a_kazakh_message_with_a_case_ending_after_a_date_is_filled():
     """The ending after the field (`%(date)sдағы`) puts the date in that case, in the form the month needs."""
     locale, _ = load_locale(LOCALES, "kk")
     text = locale.format("Version of %(date)s in three languages", date=datetime.date(2025, 3, 1))
-    assert text == "2025 жылғы 1 наурыздағы редакция үш тілде"
+    assert text == "2025 жылғы 1\xa0наурыздағы редакция үш тілде"
     assert locale.format("Version of %(date)s in three languages", date=datetime.date(2025, 9, 1)) == \
-        "2025 жылғы 1 қыркүйектегі редакция үш тілде"
+        "2025 жылғы 1\xa0қыркүйектегі редакция үш тілде"
 
 
 @pytest.mark.parametrize("lang", ["ru", "kk", "en"])

@@ -87,11 +87,11 @@ def test_the_preview_lives_in_the_cache_never_in_site(live, project):
 
 
 def test_a_save_wraps_again_only_the_pages_it_changed(live, content, project, tmp_path, wrapped):
-    edit(content, "en", "2030-01-01", "title: Personal Data Privacy Policy", "title: Privacy Policy (draft)")
+    edit(content, "en", "2030-01-01", 'summary: "Demo: adds', 'summary: "Draft: adds')
     live.build()
-    assert "Privacy Policy (draft)" in (live.out / "en/versions/2030-01-01/index.html").read_text(encoding="utf-8")
+    assert "Draft: adds" in (live.out / "en/versions/2030-01-01/index.html").read_text(encoding="utf-8")
     assert sorted(wrapped) == sorted([
-        "en/versions/2030-01-01/", "en/history/",  # its title and hash
+        "en/versions/2030-01-01/", "en/history/",  # its summary and hash
         "en/changes/2030-01-01/",  # the hash in its printed header
         *[f"{lang}/parallel/2030-01-01/" for lang in ("ru", "kk", "en")]])  # the hash of each language's file
     assert files(live.out) == full_build(content, project, tmp_path)

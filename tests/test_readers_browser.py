@@ -48,7 +48,7 @@ def listed_period(page, date: str) -> str:
 
 
 def answer(page) -> str:
-    return re.sub(r"\s+", " ", page.locator("#in-force-answer").inner_text().replace("\u202f", " ")).strip()
+    return " ".join(page.locator("#in-force-answer").inner_text().split())
 
 
 def choose(page, day: str) -> None:
@@ -77,7 +77,7 @@ def test_the_date_field_answers_which_version_was_in_force(open_page, served, da
     links = page.eval_on_selector_all("#in-force-answer a", "links => links.map(a => a.href)")
     assert links == [f"{served}en/versions/{expected}/", f"{served}en/changes/{expected}/"]
     label = page.locator("#in-force-answer a").first.inner_text()
-    assert label.replace("\u202f", " ") == f"Version of {page.locator(f'#v-{expected}').inner_text().strip('¶ ')}"
+    assert " ".join(label.split()) == " ".join(f"Version of {page.locator(f'#v-{expected}').inner_text().strip('¶ ')}".split())
     assert ("still to come" in text) == future
     page.click("#in-force-answer a >> nth=0")
     assert page.url == f"{served}en/versions/{expected}/"
@@ -97,16 +97,27 @@ def test_an_on_link_opens_with_the_answer_in_the_pages_language(open_page, serve
 
 def test_a_malformed_on_link_shows_no_answer(open_page, served):
     page = open_page(f"{served}ru/history/?on=2025-02-30")
-    assert page.locator("#in-force-date").is_visible()
+    assert page.locator("#in-force-date").is_visible() and page.locator(".in-force-without-script").is_hidden()
     assert page.input_value("#in-force-date") == "" and answer(page) == ""
 
 
+def test_the_answer_gives_the_period_the_list_gives(open_page, served):
+    """The version in force, with a version still to come: its end date too."""
+    page = open_page(f"{served}en/history/")
+    choose(page, "2027-02-03")
+    listed = " ".join(listed_period(page, "2026-06-01").split())
+    assert listed == "In force now: from 1 June 2026 to 31 December 2029 inclusive"
+    assert "In force from 1 June 2026 to 31 December 2029 inclusive" in answer(page)
+
+
 def test_without_javascript_the_list_answers(open_page, served, demo_site):
-    """The field needs the script, so it stays hidden; every version's period in force is listed."""
+    """The field needs the script, so a sentence stands in its place and says that the list answers;
+    every version's period in force is listed."""
     page = open_page(f"{served}en/history/?on=2025-05-03", javascript=False)
     assert not page.locator("#in-force-date").is_visible()
-    assert listed_period(page, "2025-03-01") == "In force from 1 March 2025 to 31 August 2025 inclusive"
-    assert listed_period(page, "2030-01-01").startswith("Upcoming: takes effect on 1 January 2030")
+    assert page.locator(".in-force-without-script").inner_text().startswith("Finding a date needs JavaScript")
+    assert " ".join(listed_period(page, "2025-03-01").split()) == "In force from 1 March 2025 to 31 August 2025 inclusive"
+    assert " ".join(listed_period(page, "2030-01-01").split()).startswith("Upcoming: takes effect on 1 January 2030")
     assert len(page.locator("article h2").all()) == len(versions(demo_site))
 
 
@@ -135,18 +146,45 @@ def test_a_printed_page_gives_its_address_and_the_sha256_of_its_files(open_page,
         item = versions(demo_site)[date]["languages"][lang]
         assert item["sha256"] in text and item["source_url"] in text
     assert "Allurauto·" not in text, "no header or navigation (they hold the site's name)"
+    if "/changes/" in url:
+        older, newer = text.index("Olderversion"), text.index("Newerversion")
+        assert older < text.index(files[1][1]) < newer < text.index(files[0][1] + ".md"), "each file under its label"
+
+
+REDLINE = """(element) => { const style = getComputedStyle(element); return {
+  line: style.textDecorationLine, style: style.textDecorationStyle, border: style.borderTopStyle,
+  width: element.getBoundingClientRect().width, colour: style.color, background: style.backgroundColor}; }"""
+
+
+def test_redlines_read_without_colour_and_not_like_links(open_page, served):
+    """Removed: struck through in a dashed box; added: underlined twice in a solid one; a link:
+    one line, no box. A removed blank (the placeholder's underscores) still shows."""
+    page = open_page(f"{served}ru/changes/2025-03-01/")
+    removed = page.eval_on_selector("#p-1-1-1 + .redline del", REDLINE)
+    added = page.eval_on_selector("#p-1-1-1 + .redline ins", REDLINE)
+    link = page.eval_on_selector("article p a[href*='versions/']", REDLINE)
+    assert "_____" in page.inner_text("#p-1-1-1 + .redline del")
+    assert (removed["line"], removed["border"]) == ("line-through", "dashed") and removed["width"] > 20
+    assert (added["line"], added["style"], added["border"]) == ("underline", "double", "solid")
+    assert (link["line"], link["style"], link["border"]) == ("underline", "solid", "none")
+    page.emulate_media(color_scheme="dark")
+    dark = page.eval_on_selector("#p-1-1-1 + .redline del", REDLINE)
+    assert dark["background"] != removed["background"] and dark["colour"] != removed["colour"]
 
 
 def test_printed_redlines_read_in_black_and_white_and_headings_stay_with_their_text(open_page, served):
     page = open_page(f"{served}ru/changes/2026-06-01/")
     style = "(element, name) => getComputedStyle(element)[name]"
     assert page.eval_on_selector(".print-only", style, "display") == "none", "on screen, no print header"
-    page.emulate_media(media="print")
+    page.emulate_media(media="print", color_scheme="dark")  # a dark screen still prints black on white
     assert page.eval_on_selector(".print-only", style, "display") == "block"
+    assert page.eval_on_selector("body", style, "backgroundColor") == "rgb(255, 255, 255)"
     assert page.eval_on_selector("#p-7-1", style, "breakAfter") == "avoid"
-    for mark, line in (("del", "line-through"), ("ins", "underline")):
+    for mark, line, border in (("del", "line-through", "dashed"), ("ins", "underline", "solid")):
         selector = f"#p-7-1 + .redline {mark}"
         assert page.eval_on_selector(selector, style, "textDecorationLine") == line
+        assert page.eval_on_selector(selector, style, "borderTopStyle") == border
+        assert page.eval_on_selector(selector, style, "borderTopColor") == "rgb(0, 0, 0)"
         assert page.eval_on_selector(selector, style, "color") == "rgb(0, 0, 0)"
         assert page.eval_on_selector(selector, style, "backgroundColor") == "rgba(0, 0, 0, 0)"
     assert page.eval_on_selector(".other-languages", style, "display") == "none"

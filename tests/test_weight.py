@@ -64,7 +64,7 @@ def test_a_first_visit_stays_within_the_budget_and_fetches_no_search(browser, se
 ])
 def test_the_search_loads_when_opened_and_finds_other_forms_of_a_word(browser, served, lang, query, found, mark):
     with first_visit(browser, f"{served}{lang}/") as (page, sizes):
-        page.click(".md-header__button[for=__search]")
+        page.click("button[data-md-toggle-for=__search]")
         page.fill(".md-search__input", query)
         page.wait_for_selector(".md-search-result__item")
         assert sorted(url for url in sizes if url.endswith(SEARCH)) == \
@@ -126,11 +126,11 @@ def styles(browser, url: str, width: int, stylesheet: bytes | None) -> dict[str,
     park(page)
     page.evaluate("scrollTo(0, 0)")
     if width < 1220:
-        page.click(".md-header__button[for=__drawer]")
+        page.click("button[data-md-toggle-for=__drawer]")
         park(page)
         states["drawer"] = page.evaluate(STYLES)
         page.evaluate("document.getElementById('__drawer').click()")
-    page.click(".md-header__button[for=__search]" if width < 960 else ".md-search__input")
+    page.click("button[data-md-toggle-for=__search]" if width < 960 else ".md-search__input")
     park(page)
     page.fill(".md-search__input", QUERIES[page.evaluate("document.documentElement.lang")])
     page.wait_for_selector(".md-search-result__item")

@@ -1,9 +1,9 @@
-"""A long history made from one version of the policy, for the benchmarks and the tests that count
-how work and bytes grow with the number of versions.
+"""Long histories made from one version of the policy, for the tests and the benchmarks.
 
-Version k changes one more clause than version k - 1, in every language, and keeps every earlier
-change: the changes accumulate, as they will in a real history, so a late version differs from
-an early one in many clauses (after the last clause, the first is changed again).
+Version k changes one more clause than version k - 1, in every language, keeps every earlier change
+and says so in its own summary: the changes accumulate, as they will in a real history, so a late
+version differs from an early one in many clauses (after the last clause, the first is changed
+again), and no two versions' pages share a description.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ LANGUAGES = ("ru", "kk", "en")
 START = datetime.date(2020, 1, 1)
 STEP = datetime.timedelta(days=30)
 _CLAUSE = re.compile(r"^([0-9]+(?:\.[0-9]+)+)\.? ", re.M)
+_SUMMARY = re.compile(r"^summary: .*$", re.M)
 
 
 def dates(count: int) -> list[datetime.date]:
@@ -31,15 +32,19 @@ def clause_lines(text: str) -> list[int]:
 
 def accumulating(source: Path, count: int, content: Path, date: str = "2026-11-24", clauses: int | None = None) -> Path:
     """`count` versions of `source/<lang>/<date>.md` in `content/<lang>/`: version k (from 0) adds
-    ` (k)` to the end of one more clause, the same clause in every language; only the first
-    `clauses` clauses change, if given (a short policy). Returns `content`."""
+    ` (k)` to the end of one more clause, the same clause in every language, and its summary names
+    that clause; only the first `clauses` clauses change, if given (a short policy). Returns
+    `content`."""
     for lang in LANGUAGES:
         lines = (source / lang / f"{date}.md").read_text(encoding="utf-8").split("\n")
         changing = clause_lines("\n".join(lines))[:clauses]
         (content / lang).mkdir(parents=True, exist_ok=True)
         for index, day in enumerate(dates(count)):
+            text = "\n".join(lines)
             if index:
                 line = changing[(index - 1) % len(changing)]
                 lines[line] += f" ({index})"
-            (content / lang / f"{day}.md").write_text("\n".join(lines), encoding="utf-8")
+                number = _CLAUSE.match(lines[line]).group(1)
+                text = _SUMMARY.sub(f'summary: "{index + 1}: {number} ({index})"', "\n".join(lines), count=1)
+            (content / lang / f"{day}.md").write_text(text, encoding="utf-8")
     return content

@@ -52,5 +52,4 @@
     input.value = asked;  // the field keeps only a real date, YYYY-MM-DD
     show(input.value);
   }
-  box.hidden = false;
 })();

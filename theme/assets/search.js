@@ -175,17 +175,15 @@
     show();
   }
 
-  // Keys while the search is open, as in Material: Enter opens the best result, Escape and Tab
-  // close the search, the arrows move through the results, any other key types in the field.
+  // Keys while the search is open, as in Material: Enter opens the best result, the arrows move
+  // through the results, any other key types in the field (Escape and Tab close the search:
+  // theme.js, which opens it).
   addEventListener("keydown", function (event) {
-    if (!toggle.checked || event.metaKey || event.ctrlKey) return;
+    if (!toggle.checked || event.metaKey || event.ctrlKey || event.key === "Escape" || event.key === "Tab") return;
     var active = document.activeElement;
     if (event.key === "Enter" && active === query) {
       event.preventDefault();
       if (first) first.click();
-    } else if (event.key === "Escape" || event.key === "Tab") {
-      toggle.click();
-      query.blur();
     } else if (event.key === "ArrowUp" || event.key === "ArrowDown") {
       event.preventDefault();
       var stops = [query].concat([].slice.call(

@@ -2,19 +2,19 @@
 // Material has): the sidebars and the header follow the scroll as Material's do, the table of
 // contents marks the section being read (toc.follow), a jump to an anchor closes the drawer and
 // the search, and the search (search.js, with its index) loads when the visitor first opens it.
-// Without JavaScript the pages work as before: the drawer and the search are CSS toggles, the
-// language switcher a menu that opens on hover and focus.
+// And the keyboard: the drawer, the search and the language menu open from buttons that say whether
+// they are open, Escape closes them and gives the focus back to their button. The colour scheme
+// chosen with the header's switch is remembered for the next pages.
+// Deferred: it runs once the page is parsed. Without JavaScript the pages work as before: the
+// drawer is a CSS toggle, the language switcher a menu that opens on hover and focus, the scheme's
+// switch a checkbox (policy.css), and the search is not shown.
 (function () {
-  var root = document.documentElement;
-  root.classList.remove("no-js");
-  root.classList.add("js");
-
   var header = document.querySelector(".md-header");
   var main = document.querySelector(".md-main");
   var title = document.querySelector("[data-md-component=header-title]");
   var heading = document.querySelector(".md-content h1");
-  var query = document.querySelector(".md-search__input");
   var search = new URL("search.js", document.currentScript.src);
+  var tablet = matchMedia("(min-width: 60em)");
 
   // Material's media queries for the sidebars: the navigation beside the text from 76.25em, the
   // table of contents from 60em; below them each is part of the drawer.
@@ -103,11 +103,23 @@
   swapTitle();
   markSections();
 
-  // Clicking a toggle's input (not setting `checked`) fires its change event, as Material does.
+  // The drawer and the search are Material's CSS toggles (checkboxes). Clicking one (not setting
+  // `checked`) fires its change event, which Material's code and this one follow; each button says
+  // whether what it opens is open.
   function toggle(id, on) {
     var input = document.getElementById(id);
-    if (input.checked !== on) input.click();
+    if (input && input.checked !== on) input.click();
   }
+  function opener(id) {
+    return document.querySelector("[data-md-toggle-for=" + id + "]");
+  }
+  ["__drawer", "__search"].forEach(function (id) {
+    var input = document.getElementById(id), button = opener(id);
+    if (!input || !button) return;
+    input.addEventListener("change", function () {
+      button.setAttribute("aria-expanded", String(input.checked));
+    });
+  });
   addEventListener("hashchange", function () {
     setTimeout(function () {
       toggle("__drawer", false);
@@ -115,9 +127,109 @@
     }, 125);
   });
 
-  // The search: its script loads on the first focus of the search field; a click on the search
-  // button focuses the field (so that phones show their keyboard), and so do "/", "s" and "f".
-  // The search opens a moment after the focus, once the button's own click has toggled it.
+  // The drawer (below 76.25em): its button opens it and moves the focus to its first link; the
+  // focus leaving it closes it. Where the browser lacks `@media (scripting)`, the label that opens
+  // it without JavaScript is hidden here.
+  var drawer = document.querySelector(".md-sidebar--primary");
+  var drawerButton = opener("__drawer");
+  document.querySelector(".md-header__button[for=__drawer]").hidden = true;
+  drawerButton.addEventListener("click", function () {
+    toggle("__drawer", !document.getElementById("__drawer").checked);
+    var first = drawer && drawer.querySelector("a[href]");
+    if (first && document.getElementById("__drawer").checked) first.focus();
+  });
+  if (drawer) drawer.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !drawer.contains(event.relatedTarget) && event.relatedTarget !== drawerButton)
+      toggle("__drawer", false);
+  });
+
+  // The language menu: its button opens and closes it, the arrow keys move through it, and the
+  // focus leaving it closes it; it still opens under the pointer (policy.css).
+  var select = document.querySelector(".md-select");
+  var languages = select && select.querySelector("button");
+  function showLanguages(on) {
+    if (languages) languages.setAttribute("aria-expanded", String(on));
+  }
+  function languagesShown() {
+    return languages && languages.getAttribute("aria-expanded") === "true";
+  }
+  if (languages) {
+    showLanguages(false);
+    languages.addEventListener("click", function () { showLanguages(!languagesShown()); });
+    select.addEventListener("focusin", function (event) { if (event.target !== languages) showLanguages(true); });
+    select.addEventListener("focusout", function (event) {
+      if (!select.contains(event.relatedTarget)) showLanguages(false);
+    });
+    document.addEventListener("click", function (event) {
+      if (!select.contains(event.target)) showLanguages(false);
+    });
+    select.addEventListener("keydown", function (event) {
+      if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+      event.preventDefault();
+      showLanguages(true);
+      var links = [].slice.call(select.querySelectorAll("a[href]"));
+      var at = links.indexOf(document.activeElement);
+      var next = at < 0 ? (event.key === "ArrowDown" ? 0 : links.length - 1)
+        : (at + links.length + (event.key === "ArrowUp" ? -1 : 1)) % links.length;
+      links[next].focus();
+    });
+  }
+
+  // Escape closes what is open and gives the focus back to what opened it: a button, or on a wider
+  // screen the search's field. On a phone the search covers the page, so Tab closes it too (on a
+  // wider screen Tab leaves the field, and the search's results close behind it).
+  var returning = false;
+  addEventListener("keydown", function (event) {
+    var searching = document.getElementById("__search");
+    if (searching && searching.checked && (event.key === "Escape" || event.key === "Tab")) {
+      var inside = document.querySelector(".md-search").contains(document.activeElement);
+      toggle("__search", false);
+      if (!tablet.matches) {
+        event.preventDefault();
+        opener("__search").focus();
+      } else if (event.key === "Escape" && inside) {
+        returning = true;
+        document.querySelector(".md-search__input").focus();
+        returning = false;
+      }
+    } else if (event.key === "Escape" && document.getElementById("__drawer").checked) {
+      toggle("__drawer", false);
+      drawerButton.focus();
+    } else if (event.key === "Escape" && languagesShown()) {
+      showLanguages(false);
+      languages.focus();
+    }
+  });
+
+  // The colour scheme: the header's switch (a checkbox, partials/scheme.html) turns the system's
+  // scheme into the other one; the choice is kept for the next pages, and dropped when the
+  // switch is turned off again (the site then follows the system).
+  var system = matchMedia("(prefers-color-scheme: dark)");
+  function remembered() {
+    try { return localStorage.getItem("policy-scheme"); } catch (e) { return null; }
+  }
+  function applyScheme() {
+    var wanted = remembered(), current = system.matches ? "dark" : "light";
+    ["dark", "light"].forEach(function (scheme) {
+      var box = document.getElementById("__" + scheme);
+      if (box) box.checked = scheme === wanted && scheme !== current;
+    });
+  }
+  document.addEventListener("change", function (event) {
+    var scheme = {__dark: "dark", __light: "light"}[event.target.id];
+    if (!scheme) return;
+    try {
+      if (event.target.checked) localStorage.setItem("policy-scheme", scheme);
+      else localStorage.removeItem("policy-scheme");
+    } catch (e) { /* storage off: the choice lasts for this page */ }
+  });
+  system.addEventListener("change", applyScheme);
+  addEventListener("pageshow", applyScheme);
+  applyScheme();
+
+  // The search: its script loads when it first opens, on the focus of its field (wider screens)
+  // or from its button (phones), and with "/", "s" or "f". Typing in the field opens it again.
+  var query = document.querySelector(".md-search__input");
   if (!query) return;
   var loaded = false;
   function openSearch() {
@@ -129,9 +241,11 @@
     document.body.appendChild(script);
   }
   query.addEventListener("focus", function () {
-    setTimeout(openSearch, 1);
+    if (!returning) openSearch();
   });
-  document.querySelector(".md-header__button[for=__search]").addEventListener("click", function () {
+  query.addEventListener("input", openSearch);
+  opener("__search").addEventListener("click", function () {
+    openSearch();
     query.focus();
   });
   addEventListener("keydown", function (event) {
@@ -140,6 +254,7 @@
     if (/^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName) || target.isContentEditable) return;
     if (event.key === "/" || event.key === "s" || event.key === "f") {
       event.preventDefault();
+      openSearch();
       query.focus();
       query.select();
     }
