@@ -72,7 +72,7 @@ def ours(content: Path, out: Path, day: datetime.date, cache: Path | None,
          compress: bool = True) -> tuple[float, float]:
     """A build of `content` in a new process, with the compression cache in `cache` (new: cold)."""
     shutil.rmtree(out, ignore_errors=True)
-    code = ("import datetime, sys; from pathlib import Path; from policy.publish import build_site; "
+    code = ("import datetime, sys; from pathlib import Path; from policy.build import build_site; "
             f"build_site(Path(sys.argv[1]), Path(sys.argv[2]), datetime.date.fromisoformat(sys.argv[3]), "
             f"compress={compress})")
     env = {**os.environ, "POLICY_CACHE": str(cache or out.with_name(out.name + "-cache"))}

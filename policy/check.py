@@ -16,7 +16,7 @@ from .correction import check_corrections, corrected
 from .language import LANGUAGES, ORIGINAL
 from .message import Message, message
 from .problem import Problem, error, warning
-from .published import check_published
+from .record import check_record
 from .reference import find_references
 from .sync import mismatches
 from .version import Policy, Version, load_policy
@@ -28,11 +28,11 @@ each page that shows the version or what changed in it, so this bounds the build
 size limit bounds the check (see benchmarks/adversarial.py)."""
 
 
-def check(content: Path, today: datetime.date, base: str | None = None) -> tuple[Policy, list[Problem]]:
+def check_content(content: Path, today: datetime.date, base: str | None = None) -> tuple[Policy, list[Problem]]:
     """The content's versions and every problem in them, errors and warnings, in file and line order."""
     policy, problems = load_policy(content)
     problems += check_policy(policy, today)
-    problems += check_published(content, policy, today, base)
+    problems += check_record(content, policy, today, base)
     return policy, sorted(set(problems))
 
 

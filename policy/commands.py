@@ -11,12 +11,12 @@ from typing import Callable
 import yaml
 
 from .change import compare, describe, summary
-from .check import check as run_checks
+from .check import check_content
 from .i18n import load_locale
 from .language import LANGUAGES
 from .message import Message, Translate, message, printable
 from .problem import ContentError, Problem
-from .publish import Project, build_site
+from .build import Project, build_site
 from .redline import Segment, to_markdown, to_text
 from .render import RenderError
 from .version import load_policy
@@ -54,7 +54,7 @@ def report(problems: list[Problem]) -> None:
 
 def check(content: Path, today: datetime.date, base: str | None) -> int:
     """Report every problem; exit status 1 when one is an error."""
-    _, problems = run_checks(content, today, base)
+    _, problems = check_content(content, today, base)
     report(problems)
     if not any(problem.is_error for problem in problems):
         print(say("content OK for %(today)s", today=today))

@@ -147,7 +147,7 @@ def check_fragment(source: str, anchors: Collection[str]) -> list[Finding]:
     return sorted(dict.fromkeys([*analysis.findings, *links]), key=lambda finding: finding.offset)
 
 
-def render(source: str) -> str:
+def convert(source: str) -> str:
     """A fragment of a version's Markdown as sanitized HTML."""
     return analyse(source).html
 

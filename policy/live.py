@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .language import LANGUAGES
-from .output import publish
+from .output import swap_in
 from .pages import Page
 from .problem import Problem
-from .publish import Project, _checked, _state_of
+from .build import Project, checked_content, theme_state
 from .render import read_site_url, replace_file
 from .site import Site, chrome
 
@@ -54,10 +54,10 @@ class LiveSite:
         `ready()` is called (when none of them is a page, the caller announces the build at its
         end); the rest stops early when `pending()` says that another save came (the next build
         goes on from there)."""
-        policy, locales, problems = _checked(self.content, self.today, None, self.project)
-        theme = (_state_of(self.project), chrome(locales))
+        policy, locales, problems = checked_content(self.content, self.today, None, self.project)
+        theme = (theme_state(self.project), chrome(locales))
         if self.site is None or theme != self.theme:
-            self._render_all(Site(policy, locales, self.today, self.project.theme, self.project.config,
+            self._write_all(Site(policy, locales, self.today, self.project.theme, self.project.config,
                                   self.site_url, self.root / "config"), ready, pending)
             self.theme = theme
         else:
@@ -65,14 +65,14 @@ class LiveSite:
                               renderers=self.site.renderers), viewed, ready, pending)
         return problems
 
-    def _render_all(self, site: Site, ready: Callable[[], None], pending: Callable[[], bool]) -> None:
+    def _write_all(self, site: Site, ready: Callable[[], None], pending: Callable[[], bool]) -> None:
         """Every page made, wrapped and written by parallel processes into a new folder, which then
         replaces the served one; then, once the browser may reload, every page made again here, so
         that the next save finds them in this process's caches and knows what was written."""
         staging = self.root / "next"
         shutil.rmtree(staging, ignore_errors=True)
-        self.files = site.render(staging, trim=False)
-        publish(staging, self.out)
+        self.files = site.write(staging, trim=False)
+        swap_in(staging, self.out)
         self.site, self.pages = site, {}
         ready()
         shutil.rmtree(staging, ignore_errors=True)

@@ -99,7 +99,7 @@ def _remove_staging(folder: Path) -> None:
     folder.rmdir()
 
 
-def publish(site: Path, out: Path) -> None:
+def swap_in(site: Path, out: Path) -> None:
     """Put the complete `site` at `out` in one step; the old site, if any, ends up at `site`."""
     (site / MARKER).write_text("A site built by build.py: the next build replaces this folder.\n",
                                encoding="utf-8")

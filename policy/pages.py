@@ -1,7 +1,7 @@
 """The site's pages for one language, made from the Jinja templates in `theme/pages/`: finished HTML
 bodies and what a renderer needs to know of them (the renderer contract, docs/architecture.md).
 
-Content reaches a page only as sanitized HTML (`dialect.render`, through `text`) or as text the
+Content reaches a page only as sanitized HTML (`dialect.convert`, through `text`) or as text the
 templates escape (autoescape); anchors, permalinks and the links between pages are written by
 code, as addresses relative to the page. Nothing here is Markdown or belongs to a renderer.
 """

@@ -121,7 +121,7 @@ class Renderer:
         held.toc = get_toc([_token(entry) for entry in page.contents])
         held.active = True
         try:
-            return self._render("main.html", get_context(self.nav, self.files, self.config, held))
+            return self._fill("main.html", get_context(self.nav, self.files, self.config, held))
         finally:
             held.active = False
 
@@ -130,9 +130,9 @@ class Renderer:
         path of the site's address."""
         from mkdocs.commands.build import get_context
         base = urlsplit(self.config.site_url or "/").path
-        return self._render("404.html", get_context(self.nav, self.files, self.config, base_url=base))
+        return self._fill("404.html", get_context(self.nav, self.files, self.config, base_url=base))
 
-    def _render(self, template: str, context: dict) -> str:
+    def _fill(self, template: str, context: dict) -> str:
         import jinja2
         try:
             return self.env.get_template(template).render(context)

@@ -56,7 +56,7 @@ class Site:
             lang: Renderer(write_config(configs / lang, lang, config, theme, site_url, theme_strings(locales[lang])))
             for lang in LANGUAGES}
 
-    def render(self, folder: Path, trim: bool = True, cache: Cache | None = None,
+    def write(self, folder: Path, trim: bool = True, cache: Cache | None = None,
                jobs: int | None = None) -> dict[str, bytes]:
         """Render the whole site into `folder` (which must not exist): with `trim`, the stylesheet
         holds only the rules the pages can use (else Material's whole one, for the preview); with
@@ -71,7 +71,7 @@ class Site:
             for url in (HOME, HISTORY):
                 self.write_page(folder, lang, self.page(lang, url))
                 written.append(folder / lang / url / "index.html")
-        workers.render(self, folder, cache, jobs, compress=written)
+        workers.write_versions(self, folder, cache, jobs, compress=written)
         return files
 
     def page(self, lang: str, url: str) -> Page:

@@ -36,10 +36,10 @@ def unit_html(unit: Unit, lang: str, permalink: str | None = None) -> str:
                 blocks.append(f"<h{level}>{escape(block.text)}</h{level}>")
         elif index == 0 and unit.number:
             rest = _linked(block.source[len(unit.label):], lang)
-            fragment = dialect.render(f"[{unit.label}](#{unit.anchor}){rest}")
+            fragment = dialect.convert(f"[{unit.label}](#{unit.anchor}){rest}")
             blocks.append(fragment.replace("<p>", f'<p id="{unit.anchor}">', 1) if permalink is not None else fragment)
         else:
-            blocks.append(dialect.render(_linked(block.source, lang)))
+            blocks.append(dialect.convert(_linked(block.source, lang)))
     return ("\n\n" if permalink is not None else "\n").join(blocks)
 
 
@@ -47,7 +47,7 @@ def unit_html(unit: Unit, lang: str, permalink: str | None = None) -> str:
 def text_html(document: Document, preamble: tuple[Block, ...], lang: str, permalink: str) -> str:
     """A version's text as its pages show it: the introduction (`preamble`, its title taken out)
     and every unit. Cached: a history's archived texts never change, and each is on several pages."""
-    intro = [dialect.render(_linked(block.source, lang)) for block in preamble]
+    intro = [dialect.convert(_linked(block.source, lang)) for block in preamble]
     if document.preamble:  # the changes pages link to it when the title or introduction changed
         intro.insert(0, f'<div id="{document.preamble.anchor}"></div>')
     return "\n\n".join(intro + [unit_html(unit, lang, permalink) for unit in document.units])

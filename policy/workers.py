@@ -38,7 +38,7 @@ def processes() -> int:
     return len(os.sched_getaffinity(0))
 
 
-def render(site: Site, folder: Path, cache: Cache | None, jobs: int | None, compress: list[Path]) -> None:
+def write_versions(site: Site, folder: Path, cache: Cache | None, jobs: int | None, compress: list[Path]) -> None:
     """Every version's pages of `site` into `folder`, and with `cache` the compressed copies of them
     and of the files in `compress`; in `jobs` processes (default: one per core)."""
     global _job

@@ -17,7 +17,7 @@ from typing import Iterator
 import pytest
 from bs4 import BeautifulSoup
 
-from policy.publish import build_site
+from policy.build import build_site
 from tools.browser import CHROMIUM, chromium
 from tools.history import accumulating
 from tools.nginx import JS_MODULE, NGINX, nginx

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from policy import feeds
-from policy.check import check
+from policy.check import check_content
 from policy.problem import ContentError
-from policy.publish import build_site
+from policy.build import build_site
 from tests.conftest import POLICY
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def snapshot(folder):
 
 def found(tree, base=None, today=TODAY):
     """(file relative to the tree, line, severity, rule) of every problem."""
-    _, problems = check(tree, today, base)
+    _, problems = check_content(tree, today, base)
     return {(str(p.path.relative_to(tree)) if p.path.is_relative_to(tree) else str(p.path), p.line,
              p.severity, p.rule) for p in problems}
 
@@ -90,7 +90,7 @@ def test_windows_1251_file(content, errors):
     path = content / "ru" / FIRST
     path.write_bytes(path.read_text(encoding="utf-8").encode("cp1251", errors="replace"))
     assert errors(content) == {(f"ru/{FIRST}", 2, "error", "encoding")}
-    _, problems = check(content, TODAY)
+    _, problems = check_content(content, TODAY)
     [problem] = [p for p in problems if p.rule == "encoding"]
     assert (problem.path, problem.line) == (path, 2)
     assert "Windows-1251" in problem.message and "UTF-8" in problem.message
@@ -117,7 +117,7 @@ def test_the_sha256_and_the_published_source_are_the_files_bytes(content):
     path = content / "kk" / FIRST
     data = b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n")
     path.write_bytes(data)
-    policy, _ = check(content, TODAY)
+    policy, _ = check_content(content, TODAY)
     date = datetime.date.fromisoformat(FIRST.removesuffix(".md"))
     assert policy.get("kk", date).sha256 == hashlib.sha256(data).hexdigest()
     assert feeds.source_files(policy, "kk") == {f"versions/{FIRST}": data}
@@ -159,7 +159,7 @@ def test_duplicate_and_backwards_numbers(content, old, new, message):
     line = line_of(content / "ru" / FIRST, old)
     for lang in ("ru", "kk", "en"):
         edit(content / lang / FIRST, "\n" + old, "\n" + new)
-    _, problems = check(content, TODAY)
+    _, problems = check_content(content, TODAY)
     numbering = [(p.path.parent.name, p.line, p.message.split(";")[0]) for p in problems if p.rule == "numbering"]
     assert ("ru", line, f"ru 2026-11-24: clause {message}") in numbering
 
@@ -184,7 +184,7 @@ def test_translation_that_did_not_follow_a_change(content, errors):
 
     add_version(content, "2027-03-01", change)
     assert errors(content) == {(f"{lang}/2027-03-01.md", 145, "error", "translation-sync") for lang in ("kk", "en")}
-    _, problems = check(content, TODAY)
+    _, problems = check_content(content, TODAY)
     messages = {p.message for p in problems if p.rule == "translation-sync"}
     assert "kk: 8.2 is unchanged from 2026-11-24 to 2027-03-01 while ru changed it; make the same change in every language" in messages
 
@@ -242,7 +242,7 @@ def test_an_upcoming_version_may_be_corrected(repository, errors):
 
 
 def test_outside_git_immutability_is_reported_as_not_checked(content):
-    _, problems = check(content, TODAY)
+    _, problems = check_content(content, TODAY)
     assert any(p.rule == "published" and p.severity == "warning" and "not checked" in p.message for p in problems)
 
 
@@ -289,7 +289,7 @@ def test_a_translation_that_put_a_new_clause_elsewhere_gets_one_message_per_unit
         return text.replace("\n9.3. ", f"\n9.2. {new}\n\n9.3. ", 1)
 
     add_version(content, "2027-03-01", change)
-    _, problems = check(content, TODAY)
+    _, problems = check_content(content, TODAY)
     sync = [p for p in problems if p.rule == "translation-sync"]
     kk = (content / "kk" / "2027-03-01.md").read_text(encoding="utf-8").split("\n")
     numbers = [p.message.split()[1] for p in sync]

@@ -17,7 +17,7 @@ import pytest
 
 from policy.compress import FOR_BROWSERS, FOR_PROGRAMS, MIN_SIZE, TEXT
 from policy.dates import KAZAKHSTAN
-from policy.publish import Project, build_site
+from policy.build import Project, build_site
 from tests.conftest import BUILD_DATE, DEMO, ROOT
 
 pytestmark = pytest.mark.slow

@@ -8,8 +8,8 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from policy.check import check
-from policy.publish import build_site
+from policy.check import check_content
+from policy.build import build_site
 from tests.conftest import POLICY
 
 TODAY = datetime.date(2027, 3, 5)
@@ -34,7 +34,7 @@ def correction(tmp_path, declared=("ru", "kk", "en"), value="[kk]", kk=True, ru=
 
 
 def errors(tree):
-    _, problems = check(tree, TODAY, None)
+    _, problems = check_content(tree, TODAY, None)
     return {(p.path.parent.name, p.line, p.rule) for p in problems if p.is_error}
 
 

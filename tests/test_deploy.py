@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from policy.publish import build_site
+from policy.build import build_site
 from tests.conftest import DEMO, ROOT, require_nginx, require_tool
 from tools.nginx import nginx
 

@@ -125,7 +125,7 @@ def clause_units(text: str):
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_rendered_fragments_are_only_the_dialect(text):
-    fragment = dialect.render(text)
+    fragment = dialect.convert(text)
     assert unsafe(fragment, set(dialect.ALLOWED_TAGS), FRAGMENT_ATTRIBUTES) == [], (text, fragment)
 
 

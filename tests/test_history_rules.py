@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from policy.check import check
+from policy.check import check_content
 from tests.conftest import POLICY, ROOT
 
 FIRST = datetime.date(2026, 11, 24)
@@ -46,7 +46,7 @@ def add_version(content: Path, date: datetime.date | str, source: datetime.date 
 def problems(content: Path, today: datetime.date = TODAY, base: str | None = None) -> set[tuple[str, str, str]]:
     """(file relative to the content, severity, rule) of every problem, warnings about placeholders
     and the version in force left out."""
-    _, found = check(content, today, base)
+    _, found = check_content(content, today, base)
     return {(p.path.relative_to(content).as_posix() if p.path.is_relative_to(content) else str(p.path),
              p.severity, p.rule) for p in found if p.rule not in ("placeholder", "in-force")}
 
@@ -84,7 +84,7 @@ def test_the_repository_as_committed_passes(repository):
 def test_a_new_version_dated_before_today_is_backdated_in_every_language(repository, date):
     add_version(repository, date)
     assert errors(repository) == every_language(date, "backdated")
-    _, found = check(repository, TODAY)
+    _, found = check_content(repository, TODAY)
     message = next(p.message for p in found if p.rule == "backdated")
     assert str(date) in message and str(TODAY) in message
 
@@ -189,7 +189,7 @@ def test_a_published_version_deleted_and_committed_is_refused_against_the_base(r
 def test_a_base_that_does_not_exist_is_an_error(repository, base):
     found = problems(repository, base=base)
     assert (".", "error", "published") in found
-    _, listed = check(repository, TODAY, base)
+    _, listed = check_content(repository, TODAY, base)
     assert any(base in p.message for p in listed if p.rule == "published")
 
 

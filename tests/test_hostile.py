@@ -29,11 +29,11 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from policy.check import check
+from policy.check import check_content
 from policy.message import printable
 from policy.dialect import browser_url
 from policy.problem import ContentError, Problem
-from policy.publish import build_site
+from policy.build import build_site
 from tests.hostile_cases import ACCEPTED, CLI_SAMPLE, FIXTURE, FIRST, REFUSED, WARNED, Accepted, Case
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,7 +106,7 @@ def within_a_minute(function, *args):
 @pytest.mark.parametrize("case", REFUSED, ids=str)
 def test_refused(case: Case, tree: Path, previous_site):
     case.mutate(tree)
-    _, problems = within_a_minute(check, tree, TODAY)
+    _, problems = within_a_minute(check_content, tree, TODAY)
     errors = places(problems, tree, "error")
     for expected in case.expected:
         assert expected in errors, f"{case.name}: {expected} not among {sorted(errors)}"
@@ -122,7 +122,7 @@ def test_refused(case: Case, tree: Path, previous_site):
 
 def test_invisible_character_is_reported_at_its_column(tree):
     BY_NAME["zero-width-space-in-number"].mutate(tree)
-    _, problems = check(tree, TODAY)
+    _, problems = check_content(tree, TODAY)
     [hidden] = [p for p in problems if p.rule == "invisible-character"]
     assert (hidden.path, hidden.column) == (tree / "ru" / FIRST, 3)
     assert "U+200B" in hidden.message
@@ -133,7 +133,7 @@ def test_warned_but_built(case: Case, tree: Path, tmp_path: Path):
     """A look-alike letter hides a word from the check (here a reference to a clause that does not
     exist): it is only worth a warning, which must be given; check and build agree that it builds."""
     case.mutate(tree)
-    _, problems = check(tree, TODAY)
+    _, problems = check_content(tree, TODAY)
     assert places(problems, tree, "error") == set()
     for expected in case.expected:
         assert expected in places(problems, tree, "warning")
@@ -328,7 +328,7 @@ def test_the_scan_finds_what_it_looks_for(previous_site, baseline, tmp_path):
 @pytest.mark.parametrize("accepted", ACCEPTED, ids=str)
 def test_accepted_tree_builds_an_inert_site(accepted: Accepted, tree: Path, tmp_path: Path, baseline):
     accepted.mutate(tree)
-    _, problems = check(tree, TODAY)
+    _, problems = check_content(tree, TODAY)
     assert places(problems, tree, "error") == set(), "check and build agree: no error, so it builds"
     out = tmp_path / "site"
     build(tree, out)

@@ -27,7 +27,7 @@ import pytest
 
 import policy.check
 from policy.message import printable
-from policy.publish import build_site
+from policy.build import build_site
 from tools.browser import serve
 
 pytestmark = pytest.mark.browser

@@ -13,7 +13,7 @@ import threading
 import pytest
 
 from policy.live import LiveSite
-from policy.publish import Project, build_site
+from policy.build import Project, build_site
 from policy.render import Renderer
 from tests.conftest import BUILD_DATE, DEMO, ROOT
 

@@ -21,7 +21,7 @@ from bs4 import BeautifulSoup
 
 import policy.check
 from policy import feeds
-from policy.publish import Project, build_site
+from policy.build import Project, build_site
 from policy.version import load_policy
 from tests.conftest import BUILD_DATE, DEMO, POLICY, ROOT
 

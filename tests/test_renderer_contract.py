@@ -14,7 +14,7 @@ import pytest
 from policy.i18n import load_locale
 from policy.language import LANGUAGES
 from policy.pages import PageMaker
-from policy.publish import Project
+from policy.build import Project
 from policy.render import read_site_url
 from policy.site import Site
 from policy.version import load_policy

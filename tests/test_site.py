@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from policy.publish import build_site
+from policy.build import build_site
 from policy.version import load_policy
 from tests.conftest import DEMO, POLICY
 
@@ -516,7 +516,7 @@ def test_a_long_history_lists_the_newest_versions_in_full_and_the_older_in_short
 
     from policy.i18n import load_locale
     from policy.pages import FULL_HISTORY, PageMaker
-    from policy.publish import Project
+    from policy.build import Project
     from tools.history import accumulating, dates
 
     policy, _ = load_policy(accumulating(POLICY, FULL_HISTORY + 6, tmp_path / "content"))

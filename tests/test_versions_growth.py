@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from policy import change, pages, redline, text
-from policy.publish import build_site
+from policy.build import build_site
 from tests.conftest import POLICY
 from tools.history import accumulating, dates
 

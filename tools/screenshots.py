@@ -12,7 +12,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy.publish import build_site  # noqa: E402
+from policy.build import build_site  # noqa: E402
 from tools.browser import chromium, serve  # noqa: E402
 
 SHOTS = {"current-ru.png": ("ru/", 390, 844, "light"), "changes-ru.png": ("ru/changes/2026-06-01/", 1100, 1000, "light"),

@@ -1,5 +1,6 @@
-"""Published versions are immutable: compared byte for byte (by git blob id) with a base revision
-of the git repository."""
+"""The site is a record nobody can quietly rewrite: a version in force at the base revision of the
+git repository is immutable, compared byte for byte (by git blob id), and a new version is not
+backdated before it."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def default_base(repo: Path) -> str:
     return "origin/main" if has_origin else "HEAD"
 
 
-def check_published(content: Path, policy: Policy, today: datetime.date, base: str | None) -> list[Problem]:
+def check_record(content: Path, policy: Policy, today: datetime.date, base: str | None) -> list[Problem]:
     """Every version file at `base` that is in force on `today` must be unchanged in the work tree
     (uncommitted changes included): not edited, renamed or deleted; and once one is, a version
     that is new since `base` may not be dated before `today`."""

@@ -8,11 +8,11 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import check
+from .check import check_content
 from .compress import Cache
 from .i18n import Locale, load_locale
 from .language import LANGUAGES
-from .output import checked_output, publish, workspace
+from .output import checked_output, swap_in, workspace
 from .problem import ContentError, Problem
 from .render import read_site_url
 from .site import Site
@@ -65,22 +65,22 @@ def build_site(content: Path, out: Path, today: datetime.date, base: str | None 
     ContentError (or the renderer's or the output's error) and leave `out` as it was; return the
     warnings."""
     out = checked_output(out, project.root, content)
-    policy, locales, problems = _checked(content, today, base, project)
+    policy, locales, problems = checked_content(content, today, base, project)
     with workspace(out) as work:
         site = Site(policy, locales, today, project.theme, project.config,
                     site_url or read_site_url(project.config), work / "config")
         cache = Cache(project.cache / "compressed") if compress else None
-        site.render(work / "site", cache=cache, jobs=jobs)
+        site.write(work / "site", cache=cache, jobs=jobs)
         if cache:
             cache.prune()
-        publish(work / "site", out)
+        swap_in(work / "site", out)
     return problems
 
 
-def _checked(content: Path, today: datetime.date, base: str | None,
+def checked_content(content: Path, today: datetime.date, base: str | None,
              project: Project) -> tuple[Policy, dict[str, Locale], list[Problem]]:
     """The content and the catalogs, with their warnings; ContentError when anything is wrong."""
-    policy, problems = check(content, today, base)
+    policy, problems = check_content(content, today, base)
     locales, catalog_problems = load_locales(project)
     problems += catalog_problems
     if any(problem.is_error for problem in problems):
@@ -88,7 +88,7 @@ def _checked(content: Path, today: datetime.date, base: str | None,
     return policy, locales, problems
 
 
-def _state_of(project: Project) -> tuple:
+def theme_state(project: Project) -> tuple:
     """Every file of the theme (but the page templates and the catalogs, which pages are made from
     anew at every build) and the config, with its size and time: what wrapping every page depends
     on, with the theme's words (`site.chrome`)."""
