@@ -26,7 +26,7 @@ from .i18n import Locale
 from .language import LANGUAGES, NAMES, ORIGINAL
 from .redline import DELETE, INSERT, Segment, to_html
 from .text import parallel_rows, text_html
-from .version import Policy, Version
+from .version import Policy, Status, Version
 
 HOME, HISTORY = "", "history/"
 """The addresses of the version in force and of the history, under a language's root."""
@@ -156,7 +156,7 @@ class PageMaker:
                                 correction=self.correction, version_of=lambda date: policy.get(self.lang, date),
                                 address=self.address, source_address=self.source_address,
                                 language=locale.language(self.lang), heading=self.heading, code=_code,
-                                nowrap=_nowrap)
+                                nowrap=_nowrap, Status=Status)
 
     def _say(self, template: str, **values: object) -> str:
         """`_()` in a template: the translation, a date in its sentence's case (`Locale.format`). A

@@ -6,6 +6,7 @@ import datetime
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
@@ -19,6 +20,15 @@ from .source import Source, decode, read_bytes, read_source, too_large
 _FILE_NAME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.md")
 TOP_FILES = ("GLOSSARY.md", "README.md")
 """Files that may sit beside the language folders: they document the content and are not published."""
+
+
+class Status(StrEnum):
+    """Where a version stands on a day. Its values are the words versions.json gives; templates
+    compare with the members (`Status.CURRENT`), a Jinja global."""
+
+    UPCOMING = "upcoming"
+    CURRENT = "current"
+    ARCHIVED = "archived"
 
 
 @dataclass(frozen=True)
@@ -78,11 +88,11 @@ class Policy:
         index = bisect_right(self.dates, today)
         return self.dates[index - 1] if index else None
 
-    def status(self, date: datetime.date, today: datetime.date) -> str:
-        """`current`, `upcoming` or `archived`: where the version of `date` stands on `today`."""
+    def status(self, date: datetime.date, today: datetime.date) -> Status:
+        """Where the version of `date` stands on `today`."""
         if date > today:
-            return "upcoming"
-        return "current" if date == self.in_force(today) else "archived"
+            return Status.UPCOMING
+        return Status.CURRENT if date == self.in_force(today) else Status.ARCHIVED
 
     def previous(self, date: datetime.date) -> datetime.date | None:
         """The date of the version before, or None for the first."""
