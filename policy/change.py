@@ -12,7 +12,7 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from enum import Enum
+from enum import StrEnum
 from functools import lru_cache
 
 from .clause import Document, Unit
@@ -23,13 +23,35 @@ SIMILAR = 0.5
 """Two units whose words are at least this alike are one unit that changed."""
 
 
-class Kind(str, Enum):
-    """How a unit differs between two versions."""
+class Kind(StrEnum):
+    """How a unit differs between two versions: the one list of change statuses, and the one place
+    that says each in words (translated through the catalogs) for pages, editors and the terminal."""
+
     UNCHANGED = "unchanged"
     CHANGED = "changed"
     ADDED = "added"
     REMOVED = "removed"
     RENUMBERED = "renumbered"
+    RENUMBERED_AND_CHANGED = "renumbered and changed"
+
+    def describe(self, was: str | None) -> Message:
+        """The status in words: `changed`, `renumbered (was 4.1.5)` ..."""
+        if self is Kind.RENUMBERED:
+            return message("renumbered (was %(was)s)", was=was)
+        if self is Kind.RENUMBERED_AND_CHANGED:
+            return message("renumbered (was %(was)s) and changed", was=was)
+        return {Kind.CHANGED: message("changed"), Kind.ADDED: message("added"), Kind.REMOVED: message("removed"),
+                Kind.UNCHANGED: message("unchanged")}[self]
+
+    def done(self, was: str | None) -> Message:
+        """What the original did to a unit of its new version, in a sync message: `changed it`,
+        `renumbered it (was 1.3)`, `left it unchanged` ... (never `removed`: the unit is there)."""
+        if self is Kind.RENUMBERED:
+            return message("renumbered it (was %(was)s)", was=was)
+        if self is Kind.RENUMBERED_AND_CHANGED:
+            return message("renumbered and changed it (was %(was)s)", was=was)
+        return {Kind.CHANGED: message("changed it"), Kind.ADDED: message("added it"),
+                Kind.UNCHANGED: message("left it unchanged")}[self]
 
 
 @dataclass(frozen=True)
@@ -41,21 +63,19 @@ class Change:
 
     @property
     def kind(self) -> Kind:
-        """Added, removed, renumbered (by number), changed (by words) or unchanged."""
+        """Added, removed, renumbered (by number) and perhaps changed (by words), or unchanged."""
         if self.old is None:
             return Kind.ADDED
         if self.new is None:
             return Kind.REMOVED
         if self.old.number != self.new.number:
-            return Kind.RENUMBERED
+            return Kind.RENUMBERED_AND_CHANGED if self.text_changed else Kind.RENUMBERED
         return Kind.CHANGED if self.text_changed else Kind.UNCHANGED
 
     @property
-    def status(self) -> str:
-        """What happened to the unit, in words: `changed`, `renumbered and changed`, `added` ..."""
-        if self.kind is Kind.RENUMBERED and self.text_changed:
-            return "renumbered and changed"
-        return self.kind.value
+    def was(self) -> str | None:
+        """The unit's number in the old version, if it had one there."""
+        return self.old.number if self.old else None
 
     @property
     def text_changed(self) -> bool:
@@ -74,16 +94,6 @@ class Change:
     def segments(self) -> tuple[Segment, ...]:
         """The word-level redline from the old text to the new one (computed once per pair of texts)."""
         return cached_redline(self.old.text if self.old else "", self.new.text if self.new else "")
-
-
-def describe(status: str, was: str | None) -> Message:
-    """A change's status in words to translate: `changed`, `renumbered (was 4.1.5)` ..."""
-    if status == "renumbered":
-        return message("renumbered (was %(was)s)", was=was)
-    if status == "renumbered and changed":
-        return message("renumbered and changed (was %(was)s)", was=was)
-    return {"changed": message("changed"), "added": message("added"), "removed": message("removed"),
-            "unchanged": message("unchanged")}[status]
 
 
 @lru_cache(maxsize=4096)

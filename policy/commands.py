@@ -10,7 +10,7 @@ from typing import Callable
 
 import yaml
 
-from .change import compare, describe, summary
+from .change import compare, summary
 from .check import check_content
 from .i18n import load_locale
 from .language import LANGUAGES
@@ -141,8 +141,7 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
         print(heading.format(say("%(lang)s: %(old)s → %(new)s: %(count)s change(s)", lang=language, old=old,
                                  new=new, count=len(changes))))
         for change in changes:
-            was = change.old.number if change.old else None
-            print(unit.format(change.number or say("preamble"), say(describe(change.status, was))))
+            print(unit.format(change.number or say("preamble"), say(change.kind.describe(change.was))))
             if change.text_changed:
                 segments = [Segment(s.op, "\n".join(map(printable, s.text.split("\n")))) for s in change.segments()]
                 print(to_markdown(segments) + "\n" if markdown else to_text(segments, color))

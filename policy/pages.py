@@ -346,7 +346,8 @@ class PageMaker:
         unit = change.unit
         label = unit.number or self.locale.gettext("Preamble")
         anchor = f"removed-{unit.anchor}" if change.kind is Kind.REMOVED else unit.anchor
-        return {"kind": change.kind.value, "text_changed": change.text_changed, "label": label,
+        return {"words": change.kind.describe(change.was).text(self.locale.gettext),
+                "text_changed": change.text_changed, "label": label,
                 "anchor": anchor, "old": change.old, "new": change.new, "redline": self._redline(change),
                 "others": [{"lang": lang, "name": NAMES[lang], "redline": self._redline(other, lang)}
                            for lang, other in others.items()]}

@@ -6,33 +6,24 @@ import datetime
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .change import Change, Kind, compare, describe
+from .change import Change, Kind, compare
 from .language import LANGUAGES, ORIGINAL
 from .message import Message, message
 from .version import Policy, Version
-
-UNCHANGED = Kind.UNCHANGED.value
 
 
 @dataclass(frozen=True)
 class Story:
     """What happened to one unit of the new version: its status and the number it had before."""
 
-    status: str
+    kind: Kind
     was: str | None
 
     def words(self) -> Message:
-        """`changed`, `added`, `renumbered (was 1.3)` ..."""
-        return describe(self.status, self.was)
+        return self.kind.describe(self.was)
 
     def done(self) -> Message:
-        """What the original did to the unit: `changed it`, `renumbered it (was 1.3)`, `left it unchanged`."""
-        if self.status == "renumbered":
-            return message("renumbered it (was %(was)s)", was=self.was)
-        if self.status == "renumbered and changed":
-            return message("renumbered and changed it (was %(was)s)", was=self.was)
-        return {"changed": message("changed it"), "added": message("added it"),
-                UNCHANGED: message("left it unchanged")}[self.status]
+        return self.kind.done(self.was)
 
 
 @dataclass(frozen=True)
@@ -61,7 +52,7 @@ def stories(changes: tuple[Change, ...]) -> dict[str, tuple[Story, Change]]:
 
     Every language has the same numbers in each version (the `same-units` rule), so one real
     divergence is one key: how a translation paired its units cannot multiply the messages."""
-    return {change.new.number: (Story(change.status, change.old.number if change.old else None), change)
+    return {change.new.number: (Story(change.kind, change.was), change)
             for change in changes if change.new is not None}
 
 
@@ -80,7 +71,7 @@ def _mismatches(pairs: tuple[tuple[Version, Version], ...]) -> tuple[Mismatch, .
         if new.lang == ORIGINAL:
             continue
         for number, (told, change) in story[new.lang].items():
-            expected = story[ORIGINAL].get(number, (Story(UNCHANGED, number), None))[0]
+            expected = story[ORIGINAL].get(number, (Story(Kind.UNCHANGED, number), None))[0]
             if told != expected:
                 found.append(Mismatch(new.lang, number, old.date, new.date, told, expected, change.new.line))
     return tuple(found)
