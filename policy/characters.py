@@ -15,6 +15,7 @@ from typing import Iterator
 
 from .message import N_
 from .problem import Problem, error, warning
+from .rules import INVISIBLE_CHARACTER, MIXED_SCRIPT
 
 _VISIBLE_CONTROLS = {"\n", "\t"}
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}
@@ -69,7 +70,7 @@ def mixed_words(text: str) -> Iterator[tuple[int, str]]:
 
 def check_characters(path: Path, text: str) -> list[Problem]:
     """Errors for invisible characters and warnings for mixed-alphabet words, at line and column."""
-    problems = [error(path, hidden.line, "invisible-character",
+    problems = [error(path, hidden.line, INVISIBLE_CHARACTER,
                       "an invisible character, %(name)s, is here: it can change what the text means "
                       "without showing it. Delete it (retype the words around it if you cannot see it)",
                       hidden.column, name=hidden.name)
@@ -78,5 +79,5 @@ def check_characters(path: Path, text: str) -> list[Problem]:
     for offset, word in mixed_words(text):  # in order: the lines are counted once
         line += text.count("\n", line_start, offset)
         line_start = text.rfind("\n", 0, offset) + 1
-        problems.append(warning(path, line, "mixed-script", MIXED, offset - line_start + 1, word=word))
+        problems.append(warning(path, line, MIXED_SCRIPT, MIXED, offset - line_start + 1, word=word))
     return problems

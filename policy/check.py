@@ -20,6 +20,8 @@ from .record import check_record
 from .reference import find_references
 from .sync import mismatches
 from .version import Policy, Version, load_policy
+from .rules import (FILE_SIZE, IN_FORCE, MARKUP, MISSING_TRANSLATION, MIXED_SCRIPT, NUMBERING, PLACEHOLDER, REFERENCE,
+                    SAME_UNITS, TRANSLATION_SYNC)
 
 _PLACEHOLDER = re.compile(r"_{3,}")
 MAX_UNITS = 1_000
@@ -49,11 +51,11 @@ def check_policy(policy: Policy, today: datetime.date) -> list[Problem]:
     in_step = [date for date in policy.dates if not unit_problems[date]]
     for old, new in zip(in_step, in_step[1:]):
         if policy.previous(new) == old and not corrected(policy, new):
-            problems += [error(policy.get(m.lang, new).path, m.line, "translation-sync", m.message())
+            problems += [error(policy.get(m.lang, new).path, m.line, TRANSLATION_SYNC, m.message())
                          for m in mismatches(policy, old, new)]
     if policy.dates and policy.in_force(today) is None:
         first = policy.get(ORIGINAL, policy.dates[0])
-        problems.append(warning(first.path, 1, "in-force", "no version is in force yet on %(today)s: the site "
+        problems.append(warning(first.path, 1, IN_FORCE, "no version is in force yet on %(today)s: the site "
                                 "shows the first one as upcoming, from %(date)s", today=today, date=first.date))
     return problems
 
@@ -82,7 +84,7 @@ def _missing_languages(policy: Policy) -> list[Problem]:
             path = other.path.parent.parent / lang / other.path.name
             if path.exists():
                 continue  # there but unreadable: reported by the rule that could not read it
-            problems.append(error(path, 1, "missing-translation",
+            problems.append(error(path, 1, MISSING_TRANSLATION,
                                   "the %(lang)s text of version %(date)s is missing: every version needs "
                                   "%(needed)s (found %(found)s); create this file", lang=lang, date=date,
                                   needed=", ".join(LANGUAGES), found=", ".join(present)))
@@ -92,7 +94,7 @@ def _missing_languages(policy: Policy) -> list[Problem]:
 def _numbering(version: Version) -> list[Problem]:
     """Numbers go 1, 1.1, 1.1.1, 1.1.2, 1.2, 2 ...: each the first child, or the next at some level."""
     units = version.document.units
-    problems = [error(version.path, units[MAX_UNITS].line, "file-size", "%(lang)s %(date)s has more than %(most)s "
+    problems = [error(version.path, units[MAX_UNITS].line, FILE_SIZE, "%(lang)s %(date)s has more than %(most)s "
                       "numbered clauses; a version of the policy has far fewer: check that the file holds only the "
                       "policy text", lang=version.lang, date=version.date, most=f"{MAX_UNITS:,}")
                 ] if len(units) > MAX_UNITS else []
@@ -101,7 +103,7 @@ def _numbering(version: Version) -> list[Problem]:
         parts = unit.parts
         allowed = {previous + (1,)} | {previous[:k] + (previous[k] + 1,) for k in range(len(previous))}
         if parts not in allowed:
-            problems.append(error(version.path, unit.line, "numbering",
+            problems.append(error(version.path, unit.line, NUMBERING,
                                   _misnumbered(parts, previous, _where(version, unit))))
         previous = parts
     return problems
@@ -135,12 +137,12 @@ def _unit_mismatches(versions: tuple[Version, ...]) -> tuple[Problem, ...]:
             continue
         for missing, extra, at in _differences(original, units):
             if missing:
-                problems.append(error(version.path, at, "same-units",
+                problems.append(error(version.path, at, SAME_UNITS,
                                       "%(lang)s %(date)s: clause %(number)s is missing; the %(original)s text "
                                       "has it at line %(at)s: translate it here", lang=lang, date=date,
                                       number=missing.number, original=ORIGINAL, at=missing.line))
             else:
-                problems.append(error(version.path, extra.line, "same-units",
+                problems.append(error(version.path, extra.line, SAME_UNITS,
                                       "%(where)s is not in the %(original)s text: remove it, or add it there "
                                       "too", where=_where(version, extra), original=ORIGINAL))
     return tuple(problems)
@@ -226,7 +228,7 @@ def _dialect(version: Version) -> list[Problem]:
                 problems += [_at(version, block, replace(f, offset=f.offset + marks))
                              for f in dialect.plain_text_findings(block.source[marks:])]
             else:
-                problems.append(error(version.path, block.line, "markup", dialect.HEADING_MESSAGE))
+                problems.append(error(version.path, block.line, MARKUP, dialect.HEADING_MESSAGE))
     problems += [error(version.path, line, finding.rule, "the %(key)s: %(problem)s", key=key, problem=finding.wording)
                  for key, value, line in _front_matter(version) for finding in dialect.plain_text_findings(value)]
     body = version.source.body
@@ -252,7 +254,7 @@ def _references(version: Version) -> list[Problem]:
     def unresolved(text: str) -> Iterable[tuple[int, str]]:
         return ((ref.start, ref.number) for ref in find_references(text, version.lang) if ref.number not in numbers)
 
-    return [error(version.path, line, "reference", "%(where)s refers to %(number)s, which does not exist in "
+    return [error(version.path, line, REFERENCE, "%(where)s refers to %(number)s, which does not exist in "
                   "this version; correct the number", where=_where(version, unit), number=number)
             for unit in version.document.all_units for number, line in _shown(unit, unresolved)]
 
@@ -264,7 +266,7 @@ def _front_matter_references(policy: Policy, version: Version) -> list[Problem]:
     previous = policy.previous(version.date)
     if previous is not None:
         numbers |= set(policy.get(version.lang, previous).document.by_number)
-    return [error(version.path, line, "reference", "'%(key)s:' refers to %(number)s, which is neither in this "
+    return [error(version.path, line, REFERENCE, "'%(key)s:' refers to %(number)s, which is neither in this "
                   "version nor in the one before; correct the number", key=key, number=reference.number)
             for key, value, line in _front_matter(version) for reference in find_references(value, version.lang)
             if reference.number not in numbers]
@@ -273,16 +275,16 @@ def _front_matter_references(policy: Policy, version: Version) -> list[Problem]:
 def _mixed_words(version: Version) -> list[Problem]:
     """Words that mix alphabets once Markdown is read (`с**lause**`); those written so in the file
     are found with its characters (see `source.read_source`)."""
-    return [warning(version.path, line, "mixed-script", MIXED, word=word)
+    return [warning(version.path, line, MIXED_SCRIPT, MIXED, word=word)
             for unit in version.document.all_units for block in unit.blocks
             for word, line in _shown_in(block, mixed_words) if word not in block.source]
 
 
 def _placeholders(version: Version) -> list[Problem]:
-    problems = [warning(version.path, line, "placeholder", "%(where)s has an unfilled placeholder '%(text)s'; "
+    problems = [warning(version.path, line, PLACEHOLDER, "%(where)s has an unfilled placeholder '%(text)s'; "
                         "write the text", where=_where(version, unit), text=text)
                 for unit in version.document.all_units for text, line in _found(unit, _matches(_PLACEHOLDER))]
-    problems += [warning(version.path, line, "placeholder", "%(lang)s %(date)s: the %(key)s is still a "
+    problems += [warning(version.path, line, PLACEHOLDER, "%(lang)s %(date)s: the %(key)s is still a "
                          "placeholder; write it", lang=version.lang, date=version.date, key=key)
                  for key, value, line in _front_matter(version) if _PLACEHOLDER.search(value)]
     return problems

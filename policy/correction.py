@@ -16,6 +16,7 @@ from .message import Message, message
 from .problem import Problem, error
 from .front_matter import CORRECTS
 from .version import Policy, Version
+from .rules import CORRECTION
 
 
 def corrected(policy: Policy, date: datetime.date) -> tuple[str, ...]:
@@ -60,7 +61,7 @@ def _texts(policy: Policy, versions: dict[str, Version]) -> list[Problem]:
     for lang, version in versions.items():
         title = policy.get(lang, previous).source.meta["title"]
         if lang not in version.corrects and version.source.meta["title"] != title:
-            problems.append(error(version.path, version.source.meta_lines["title"], "correction",
+            problems.append(error(version.path, version.source.meta_lines["title"], CORRECTION,
                                   "this version only corrects %(corrected)s: the %(lang)s title must stay as in "
                                   "version %(previous)s (%(title)s)", corrected=", ".join(version.corrects),
                                   lang=lang, previous=previous, title=title))
@@ -72,7 +73,7 @@ def _texts(policy: Policy, versions: dict[str, Version]) -> list[Problem]:
                                                  lang=lang, previous=previous)))
         elif lang not in version.corrects and before != after:
             line = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
-            problems.append(error(version.path, version.source.body_line + line, "correction",
+            problems.append(error(version.path, version.source.body_line + line, CORRECTION,
                                   "this version only corrects %(corrected)s: the %(lang)s text must stay as in "
                                   "version %(previous)s; make a new version to change it",
                                   corrected=", ".join(version.corrects), lang=lang, previous=previous))
@@ -80,4 +81,4 @@ def _texts(policy: Policy, versions: dict[str, Version]) -> list[Problem]:
 
 
 def _at(version: Version, wording: Message) -> Problem:
-    return error(version.path, version.source.meta_lines.get(CORRECTS, 1), "correction", wording)
+    return error(version.path, version.source.meta_lines.get(CORRECTS, 1), CORRECTION, wording)

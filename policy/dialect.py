@@ -21,6 +21,7 @@ import markdown
 import nh3
 
 from .message import Message, message
+from .rules import FILE_SIZE, LINK, MARKUP, NESTING, PLAIN_TEXT, Rule
 
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "br"})
 SCHEMES = ("https", "mailto", "tel")
@@ -72,7 +73,7 @@ HEADING_MESSAGE = message("headings are only the title ('# …') and the section
 class Finding:
     """Something outside the dialect, at a character offset of the Markdown it was found in."""
 
-    rule: str
+    rule: Rule
     wording: Message
     offset: int = 0
 
@@ -120,13 +121,13 @@ def sanitize(fragment: str) -> str:
 def analyse(source: str) -> Analysis:
     """Parse a fragment once for both the check and the site (most fragments repeat across versions)."""
     findings = list(_source_findings(source))
-    if any(finding.rule == "nesting" for finding in findings):
+    if any(finding.rule is NESTING for finding in findings):
         return Analysis("", tuple(findings), ())  # too deep for the parser to be asked
     _PARSER.reset()
     try:
         rendered = _PARSER.convert(source)
     except RecursionError:
-        deep = Finding("nesting", message("this text is nested too deeply to read; simplify it"))
+        deep = Finding(NESTING, message("this text is nested too deeply to read; simplify it"))
         return Analysis("", (*findings, deep), ())
     elements = _Elements.read(rendered)
     findings += elements.findings(source) + _list_findings(source, elements.items)
@@ -142,7 +143,7 @@ def check_fragment(source: str, anchors: Collection[str]) -> list[Finding]:
         findings = [*_source_findings(source), _too_long(source)]
         return sorted(dict.fromkeys(findings), key=lambda finding: finding.offset)
     analysis = analyse(source)
-    links = [Finding("link", problem, offset) for url, offset in analysis.links
+    links = [Finding(LINK, problem, offset) for url, offset in analysis.links
              if (problem := link_problem(url, anchors))]
     return sorted(dict.fromkeys([*analysis.findings, *links]), key=lambda finding: finding.offset)
 
@@ -156,13 +157,13 @@ def plain_text_findings(text: str) -> list[Finding]:
     """The title, the summary and headings are plain text: shown as typed, never as markup.
 
     Only inline markup is looked for ("x " keeps `1. …` from being read as a list)."""
-    findings = [finding for finding in _source_findings(text) if finding.rule == "markup"]
+    findings = [finding for finding in _source_findings(text) if finding.rule is MARKUP]
     if len(text) > MAX_LENGTH:
         findings.append(_too_long(text))
     elif "\n" in text.strip():
-        findings.append(Finding("plain-text", message("write it as one paragraph, without blank lines")))
+        findings.append(Finding(PLAIN_TEXT, message("write it as one paragraph, without blank lines")))
     elif not findings and analyse(f"x {text.strip()}").html != f"<p>x {html.escape(text.strip(), quote=False)}</p>":
-        findings.append(Finding("plain-text", message("this is plain text, shown exactly as typed: Markdown "
+        findings.append(Finding(PLAIN_TEXT, message("this is plain text, shown exactly as typed: Markdown "
                                                       "(**bold**, [links](…), lists) does not work here; write plain words")))
     return findings
 
@@ -194,7 +195,7 @@ def written_links(text: str) -> Iterator[tuple[int, int]]:
 
 
 def _too_long(source: str) -> Finding:
-    return Finding("file-size", message("this text has %(length)s characters; a paragraph or list may have at most "
+    return Finding(FILE_SIZE, message("this text has %(length)s characters; a paragraph or list may have at most "
                                         "%(most)s: split it into clauses", length=f"{len(source):,}",
                                         most=f"{MAX_LENGTH:,}"))
 
@@ -207,28 +208,28 @@ def _offset(source: str, href: str) -> int:
 def _source_findings(source: str) -> Iterator[Finding]:
     """What is refused as written, before any parsing: markup that could carry code, and nesting."""
     for match in _RAW_HTML.finditer(source):
-        yield Finding("markup", message("HTML is not allowed in the policy (found '%(found)s'); write plain text",
+        yield Finding(MARKUP, message("HTML is not allowed in the policy (found '%(found)s'); write plain text",
                                         found=match.group()), match.start())
     for match in _AUTOLINK.finditer(source):
         if problem := link_problem(browser_url(match.group(1)), None):
-            yield Finding("link", problem, match.start())
+            yield Finding(LINK, problem, match.start())
     for match in _ATTRIBUTES.finditer(source):
-        yield Finding("markup", message("curly braces are not allowed (found '%(found)s'): they would set "
+        yield Finding(MARKUP, message("curly braces are not allowed (found '%(found)s'): they would set "
                                         "attributes of the text; use round brackets", found=match.group()[:40]),
                       match.start())
     for match in _QUOTE.finditer(source):
-        yield Finding("markup", _TAG_MESSAGES["blockquote"], match.start())
+        yield Finding(MARKUP, _TAG_MESSAGES["blockquote"], match.start())
     for match in _REFERENCE.finditer(source):
-        yield Finding("markup", message("'%(found)s' is a character reference: the page would show another character "
+        yield Finding(MARKUP, message("'%(found)s' is a character reference: the page would show another character "
                                         "than the file does; type the character itself (or the words)",
                                         found=match.group()[:20]), match.start())
     for match in _DEFINITION.finditer(source):
-        yield Finding("markup", message("a link definition ('[name]: address') is shown nowhere on the page; write "
+        yield Finding(MARKUP, message("a link definition ('[name]: address') is shown nowhere on the page; write "
                                         "the address in the link itself: [words](address)"), match.start())
     yield from _broken_link_targets(source)
     for match in _LEADING_SPACE.finditer(source):
         if len(match.group().expandtabs(_INDENT)) >= _INDENT * MAX_DEPTH:
-            yield Finding("nesting", message("lists nest at most %(most)s levels deep (four spaces a level); "
+            yield Finding(NESTING, message("lists nest at most %(most)s levels deep (four spaces a level); "
                                              "indent this line less", most=MAX_DEPTH), match.start())
     yield from _bracket_depth(source)
 
@@ -239,7 +240,7 @@ def _broken_link_targets(source: str) -> Iterator[Finding]:
     for line in source.split("\n"):
         opened = line.rfind("](")
         if opened >= 0 and ")" not in line[opened:]:
-            yield Finding("link", message("the address of this link goes on to the next line; write the whole "
+            yield Finding(LINK, message("the address of this link goes on to the next line; write the whole "
                                           "address on one line, right after '](', and close it with ')'"),
                           offset + opened)
         offset += len(line) + 1
@@ -250,7 +251,7 @@ def hard_breaks(text: str) -> Iterator[Finding]:
     text (one line per paragraph) would drop. The whole body is given: blocks are read without
     the spaces at their lines' ends."""
     for match in _HARD_BREAK.finditer(text):
-        yield Finding("markup", message("this line ends in spaces, which in Markdown break the line here; the "
+        yield Finding(MARKUP, message("this line ends in spaces, which in Markdown break the line here; the "
                                         "site does not show such breaks: delete the spaces at the end of the line "
                                         "(or leave an empty line to start a new paragraph)"), match.start() + 1)
 
@@ -262,17 +263,17 @@ def _list_findings(source: str, items: list[tuple[str, int]]) -> list[Finding]:
     markers = list(_ITEM.finditer(source))
     if len(markers) != len(items):
         where = markers[len(items)].start() if len(markers) > len(items) else 0
-        return [Finding("markup", message("this line starts like a list item, but the page shows it as part of the "
+        return [Finding(MARKUP, message("this line starts like a list item, but the page shows it as part of the "
                                           "text above: leave an empty line before a list"), where)]
     findings = []
     for marker, (kind, position) in zip(markers, items):
         bullet, number = marker.groups()
         if (kind == "ul") != (bullet is not None):
-            findings.append(Finding("markup", message("a list is either bulleted ('- ') or numbered ('1. '): "
+            findings.append(Finding(MARKUP, message("a list is either bulleted ('- ') or numbered ('1. '): "
                                                       "the page shows this item like the first of its list"),
                                     marker.start()))
         elif number is not None and int(number) != position:
-            findings.append(Finding("markup", message("this item is numbered %(written)s, but the page numbers it "
+            findings.append(Finding(MARKUP, message("this item is numbered %(written)s, but the page numbers it "
                                                       "%(shown)s: a numbered list counts 1, 2, 3 … from its first "
                                                       "item", written=number, shown=position), marker.start()))
     return findings
@@ -283,7 +284,7 @@ def _bracket_depth(source: str) -> Iterator[Finding]:
     for offset, char in enumerate(source):
         depth = depth + 1 if char == "[" else max(depth - 1, 0) if char in "]\n" else depth
         if depth > MAX_DEPTH:
-            yield Finding("nesting", message("square brackets nest more than %(most)s deep here; remove some",
+            yield Finding(NESTING, message("square brackets nest more than %(most)s deep here; remove some",
                                              most=MAX_DEPTH), offset)
             return
 
@@ -345,17 +346,17 @@ class _Elements(HTMLParser):
         findings = []
         for tag, depth in self.tags:
             if depth > MAX_DEPTH:
-                findings.append(Finding("nesting", message("lists nest at most %(most)s levels deep; indent less",
+                findings.append(Finding(NESTING, message("lists nest at most %(most)s levels deep; indent less",
                                                            most=MAX_DEPTH)))
             if tag in ALLOWED_TAGS or (tag == "code" and ("pre", depth) in self.tags):
                 continue
             wording = HEADING_MESSAGE if re.fullmatch(r"h[1-6]", tag) else _TAG_MESSAGES.get(tag) or message(
                 "this markup ('<%(tag)s>') is not part of the policy format; write plain text", tag=tag)
-            findings.append(Finding("markup", wording, max(source.find("!["), 0) if tag == "img" else 0))
-        findings += [Finding("link", message("this link has a title (the words in quotes after its address), "
+            findings.append(Finding(MARKUP, wording, max(source.find("!["), 0) if tag == "img" else 0))
+        findings += [Finding(LINK, message("this link has a title (the words in quotes after its address), "
                                              "which the page shows nowhere; remove it"), _offset(source, href))
                      for href in self.titled]
-        findings += [Finding("link", message("this link has no words to click, so the page shows nothing here; "
+        findings += [Finding(LINK, message("this link has no words to click, so the page shows nothing here; "
                                              "write them between the square brackets"), _offset(source, href))
                      for href in self.empty_links]
         return findings

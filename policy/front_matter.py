@@ -16,6 +16,7 @@ import yaml
 
 from .characters import hidden_characters
 from .problem import Problem, error
+from .rules import FILE_SIZE, FRONT_MATTER, INVISIBLE_CHARACTER
 
 KEYS = ("title", "summary")
 CORRECTS = "corrects"
@@ -54,14 +55,14 @@ class _Loader(yaml.BaseLoader):
 def parse_front_matter(path: Path, text: str) -> tuple[dict, dict[str, int], list[Problem]]:
     """The front matter's keys and text values, the line of each key, and what is wrong with it."""
     if len(text) > MAX_CHARACTERS:
-        return {}, {}, [error(path, text.count("\n", 0, MAX_CHARACTERS) + FIRST_LINE, "file-size",
+        return {}, {}, [error(path, text.count("\n", 0, MAX_CHARACTERS) + FIRST_LINE, FILE_SIZE,
                               "the front matter is longer than %(most)s characters: it holds only 'title:' "
                               "and 'summary:', each one paragraph", most=f"{MAX_CHARACTERS:,}")]
     node, meta, problems = _compose(path, text)
     if problems:
         return {}, {}, problems
     if not isinstance(meta, dict) or not isinstance(node, yaml.MappingNode):
-        return {}, {}, [error(path, FIRST_LINE, "front-matter", "the front matter must be lines of the form "
+        return {}, {}, [error(path, FIRST_LINE, FRONT_MATTER, "the front matter must be lines of the form "
                               "'key: value'")]
     lines = {key.value: key.start_mark.line + FIRST_LINE for key, _ in node.value}
     problems = _shape(path, meta, lines) + _written(path, text)
@@ -78,18 +79,18 @@ def _compose(path: Path, text: str) -> tuple[yaml.Node | None, object, list[Prob
         node = loader.get_single_node()
         return node, loader.construct_document(node) if node else None, []
     except _TwiceError as exc:
-        return None, None, [error(path, exc.problem_mark.line + FIRST_LINE, "front-matter",
+        return None, None, [error(path, exc.problem_mark.line + FIRST_LINE, FRONT_MATTER,
                                   "the key '%(key)s' is given twice; keep one", key=exc.key)]
     except yaml.YAMLError as exc:
         mark, position = getattr(exc, "problem_mark", None), getattr(exc, "position", None)
         line = (mark.line + FIRST_LINE if mark else text.count("\n", 0, position) + FIRST_LINE
                 if position is not None else 1)
         reason = getattr(exc, "problem", None) or getattr(exc, "reason", None) or "it is not valid"
-        return None, None, [error(path, line, "front-matter", "the front matter is not valid (%(reason)s); "
+        return None, None, [error(path, line, FRONT_MATTER, "the front matter is not valid (%(reason)s); "
                                   "write one 'key: value' a line, and put a value that contains ': ' in double "
                                   "quotes", reason=reason)]
     except RecursionError:  # brackets or braces nested thousands deep: YAML reads nesting recursively
-        return None, None, [error(path, FIRST_LINE, "front-matter", "the front matter is nested too deeply to "
+        return None, None, [error(path, FIRST_LINE, FRONT_MATTER, "the front matter is nested too deeply to "
                                   "read; write one 'key: value' a line, with plain text as the value")]
     finally:
         if loader is not None:
@@ -98,18 +99,18 @@ def _compose(path: Path, text: str) -> tuple[yaml.Node | None, object, list[Prob
 
 def _shape(path: Path, meta: dict, lines: dict[str, int]) -> list[Problem]:
     """Only the known keys, each with a value of its kind, title and summary not blank."""
-    problems = [error(path, lines[key], "front-matter",
+    problems = [error(path, lines[key], FRONT_MATTER,
                       "unknown front matter key '%(key)s'; only title and summary are allowed (and "
                       "'corrects: [kk]' for a version that only corrects translations): remove it", key=key)
                 for key in meta if key not in (*KEYS, CORRECTS)]
     if CORRECTS in meta and not (isinstance(meta[CORRECTS], list) and meta[CORRECTS]
                                  and all(isinstance(lang, str) for lang in meta[CORRECTS])):
-        problems.append(error(path, lines[CORRECTS], "front-matter",
+        problems.append(error(path, lines[CORRECTS], FRONT_MATTER,
                               "'corrects:' lists the corrected languages in square brackets, like [kk] or [kk, en]"))
-    problems += [error(path, lines[key], "front-matter",
+    problems += [error(path, lines[key], FRONT_MATTER,
                        "'%(key)s:' must be text on the same line, not a list or nested keys", key=key)
                  for key in KEYS if key in meta and not isinstance(meta[key], str)]
-    problems += [error(path, lines.get(key, 1), "front-matter", "the front matter has no '%(key)s:' (or it is "
+    problems += [error(path, lines.get(key, 1), FRONT_MATTER, "the front matter has no '%(key)s:' (or it is "
                        "empty); add it", key=key)
                  for key in KEYS if not isinstance(meta.get(key, ""), str) or not meta.get(key, "").strip()]
     return problems
@@ -122,11 +123,11 @@ def _written(path: Path, text: str) -> list[Problem]:
         start = token.start_mark.index
         if "#" in text[end:start]:  # between tokens there is only white space, and comments
             line = text.count("\n", 0, text.index("#", end, start)) + FIRST_LINE
-            problems.append(error(path, line, "front-matter", "a comment ('# …') in the front matter is "
+            problems.append(error(path, line, FRONT_MATTER, "a comment ('# …') in the front matter is "
                                   "published in the file but shown nowhere: remove it (put a value that "
                                   "contains ' #' in double quotes)"))
         if isinstance(token, (yaml.TagToken, yaml.AnchorToken, yaml.AliasToken, yaml.DirectiveToken)):
-            problems.append(error(path, token.start_mark.line + FIRST_LINE, "front-matter",
+            problems.append(error(path, token.start_mark.line + FIRST_LINE, FRONT_MATTER,
                                   "'%(found)s' is YAML syntax that changes or repeats a value instead of showing "
                                   "it (a tag, an anchor or an alias): write the value itself as plain text",
                                   found=text[start:token.end_mark.index][:40]))
@@ -138,10 +139,10 @@ def _value(path: Path, key: str, node: yaml.ScalarNode, text: str) -> list[Probl
     """A title or summary is a plain or quoted scalar, and what its escapes decode to is visible."""
     line, column = node.start_mark.line + FIRST_LINE, node.start_mark.column + 1
     if node.style not in (None, *_QUOTED):
-        return [error(path, line, "front-matter", "'%(key)s:' is written as a block ('|' or '>'): write the "
+        return [error(path, line, FRONT_MATTER, "'%(key)s:' is written as a block ('|' or '>'): write the "
                       "text on the line of '%(key)s:', in double quotes when it contains ': '", key=key)]
     written = text[node.start_mark.index:node.end_mark.index]
-    return [error(path, line, "invisible-character", "an escape in '%(key)s:' makes an invisible character, "
+    return [error(path, line, INVISIBLE_CHARACTER, "an escape in '%(key)s:' makes an invisible character, "
                   "%(name)s: it would change what the title or summary means without showing it. Delete it",
                   column, key=key, name=hidden.name)
             for hidden in hidden_characters(node.value) if hidden.char not in written]

@@ -20,6 +20,7 @@ from babel.support import Translations
 from . import kazakh
 from .message import N_
 from .problem import Problem, error
+from .rules import TRANSLATION
 
 DOMAIN = "messages"
 DATE_LOCALES = {"en": "en_GB"}
@@ -119,7 +120,7 @@ def _field_problems(path: Path, entry: Entry, lang: str) -> list[Problem]:
     problems = []
 
     def refuse(template: str, field: str, **values: str) -> None:
-        problems.append(error(path, entry.lineno or 1, "translation", template, lang=lang, id=entry.id, field=field,
+        problems.append(error(path, entry.lineno or 1, TRANSLATION, template, lang=lang, id=entry.id, field=field,
                               **values))
 
     for form in _forms(entry.string):
@@ -147,7 +148,7 @@ def load_locale(locales: Path, lang: str) -> tuple[Locale | None, list[Problem]]
     fields of the original, or none of it is used."""
     path = catalog_path(locales, lang)
     if not path.is_file():
-        return None, [error(path, 1, "translation", "the %(lang)s catalog of the site's own strings is missing",
+        return None, [error(path, 1, TRANSLATION, "the %(lang)s catalog of the site's own strings is missing",
                             lang=lang)]
     locale, problems = _understood(path, lang, path.read_bytes())
     return locale, list(problems)
@@ -159,7 +160,7 @@ def _understood(path: Path, lang: str, data: bytes) -> tuple[Locale | None, tupl
     it can be cached (see `pages.PageMaker`)."""
     catalog = read_po(io.BytesIO(data), locale=lang)
     entries = [entry for entry in catalog if entry.id]
-    problems = [error(path, entry.lineno or 1, "translation", _untranslated(entry.fuzzy), lang=lang, id=entry.id)
+    problems = [error(path, entry.lineno or 1, TRANSLATION, _untranslated(entry.fuzzy), lang=lang, id=entry.id)
                 for entry in entries if entry.fuzzy or not _translated(entry.string)]
     problems += [problem for entry in entries if _translated(entry.string) for problem in
                  _field_problems(path, entry, lang)]

@@ -7,16 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .message import Message, Translate, message, printable
-
-ERROR = "error"
-WARNING = "warning"
+from .rules import ERROR, WARNING, Rule
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong with one place in one file.
 
-    `rule` names the check that found it, so an editor can look it up in CONTRIBUTING.md.
+    `rule` is the id of the rule that found it (`rules.RULES`), so an editor can look it up in
+    CONTRIBUTING.md.
     """
 
     path: Path
@@ -73,14 +72,14 @@ def _escape(value: str, property: bool = False) -> str:
     return value.replace(":", "%3A").replace(",", "%2C") if property else value
 
 
-def error(path: Path, line: int, rule: str, template: str | Message, column: int = 0, **values: object) -> Problem:
+def error(path: Path, line: int, rule: Rule, template: str | Message, column: int = 0, **values: object) -> Problem:
     """A problem that stops the build: `template` with `values` (see `message`)."""
-    return Problem(Path(path), line, ERROR, rule, _wording(template, values), column)
+    return Problem(Path(path), line, ERROR, rule.id, _wording(template, values), column)
 
 
-def warning(path: Path, line: int, rule: str, template: str | Message, column: int = 0, **values: object) -> Problem:
+def warning(path: Path, line: int, rule: Rule, template: str | Message, column: int = 0, **values: object) -> Problem:
     """A problem worth reading that does not stop the build."""
-    return Problem(Path(path), line, WARNING, rule, _wording(template, values), column)
+    return Problem(Path(path), line, WARNING, rule.id, _wording(template, values), column)
 
 
 def _wording(template: str | Message, values: dict[str, object]) -> Message:

@@ -14,6 +14,7 @@ from pathlib import Path
 from .message import message
 from .problem import Problem, error, warning
 from .version import Policy, version_date
+from .rules import BACKDATED, PUBLISHED
 
 _GIT_SECONDS = 120
 """A local git command takes milliseconds; one that hangs must not hang the check."""
@@ -41,14 +42,14 @@ def check_record(content: Path, policy: Policy, today: datetime.date, base: str 
     top = _git(content, "rev-parse", "--show-toplevel") if content.is_dir() else None
     if top is None or top.returncode != 0:
         report = error if base else warning  # a revision asked for by name must exist
-        return [report(content, 1, "published", message("not in a git repository: published versions were not "
+        return [report(content, 1, PUBLISHED, message("not in a git repository: published versions were not "
                                                         "checked for changes"))]
     repo = Path(top.stdout.decode(errors="surrogateescape").strip())
     chosen = base or default_base(repo)
     listed = _git(repo, "ls-tree", "-r", "-z", chosen, "--", str(content.resolve().relative_to(repo.resolve())))
     if listed.returncode != 0:
         report = error if base else warning  # a revision asked for by name must exist
-        return [report(content, 1, "published", message("cannot read revision '%(base)s', so published versions "
+        return [report(content, 1, PUBLISHED, message("cannot read revision '%(base)s', so published versions "
                                                         "were not checked for changes: %(reason)s", base=chosen,
                                                         reason=listed.stderr.decode(errors="replace").strip()))]
     blobs = _blobs(listed.stdout)
@@ -61,7 +62,7 @@ def check_record(content: Path, policy: Policy, today: datetime.date, base: str 
 
 def _backdated(repo: Path, policy: Policy, in_base: set[str], today: datetime.date) -> list[Problem]:
     """Once versions are published, history only grows forward: a new version starts today or later."""
-    return [error(version.path, 1, "backdated",
+    return [error(version.path, 1, BACKDATED,
                   "version %(date)s (%(lang)s) is new but dated before today (%(today)s): a version takes effect "
                   "when it is published (clause 9.2), so it cannot start in the past. Rename the files of this "
                   "version in every language to %(today)s.md or a later date", date=date, lang=lang, today=today)
@@ -97,13 +98,13 @@ def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Prob
     path = repo / name
     undo = f"git checkout {shlex.quote(base)} -- {shlex.quote(os.path.relpath(path))}"
     if not path.is_file():
-        return [error(path, 1, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
+        return [error(path, 1, PUBLISHED, "version %(date)s (%(lang)s) has been in force since %(date)s and is "
                       "published: it must not be deleted or renamed; put it back with: %(undo)s. To change the "
                       "policy, make a new version instead: make new-version DATE=YYYY-MM-DD", date=date,
                       lang=path.parent.name, undo=undo)]
     old, new = _git(repo, "show", f"{base}:{name}").stdout.split(b"\n"), path.read_bytes().split(b"\n")
     line = next((i for i, (a, b) in enumerate(zip(old, new), start=1) if a != b), min(len(old), len(new)) + 1)
-    return [error(path, line, "published", "version %(date)s (%(lang)s) has been in force since %(date)s and is "
+    return [error(path, line, PUBLISHED, "version %(date)s (%(lang)s) has been in force since %(date)s and is "
                   "published: not a byte of it may change, not even its line endings or encoding (an editor that "
                   "saves it again can change them); put it back with: %(undo)s. To change the policy, make a new "
                   "version instead: make new-version DATE=YYYY-MM-DD", date=date, lang=path.parent.name,

@@ -18,6 +18,7 @@ from .characters import check_characters
 from .front_matter import parse_front_matter
 from .message import Message, message
 from .problem import Problem, error
+from .rules import ENCODING, FILE_SIZE, FRONT_MATTER, LINE_ENDINGS
 
 MAX_BYTES = 100_000
 """A version file is far smaller (the policy is about 25 KB); a larger one is a mistake or an attack.
@@ -58,7 +59,7 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
     as if it were not there, so that the other rules still speak."""
     problems = []
     if data.startswith(_BOM):
-        problems.append(error(path, 1, "encoding", "the file starts with a byte-order mark (BOM): it changes the "
+        problems.append(error(path, 1, ENCODING, "the file starts with a byte-order mark (BOM): it changes the "
                               "file's bytes and its SHA-256 without changing a letter. Save it again with the "
                               "encoding \"UTF-8\" (not \"UTF-8 with BOM\")"))
         data = data[len(_BOM):]
@@ -66,10 +67,10 @@ def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [error(path, line, "encoding", _not_utf8(data))]
+        return None, [error(path, line, ENCODING, _not_utf8(data))]
     if "\r" in text:
         at = text.index("\r")
-        problems.append(error(path, text.count("\n", 0, at) + 1, "line-endings", "this line ends with %(ending)s, "
+        problems.append(error(path, text.count("\n", 0, at) + 1, LINE_ENDINGS, "this line ends with %(ending)s, "
                               "not LF: the site publishes the file's bytes, so every file keeps LF line endings. "
                               "In your editor choose the line endings \"LF\" and save again",
                               ending="CRLF" if text.startswith("\r\n", at) else "CR"))
@@ -103,7 +104,7 @@ def read_source(path: Path) -> tuple[Source | None, list[Problem]]:
 
 
 def too_large(path: Path) -> Problem:
-    return error(path, 1, "file-size", "the file is larger than %(most)s KB; a version of the policy is far smaller: "
+    return error(path, 1, FILE_SIZE, "the file is larger than %(most)s KB; a version of the policy is far smaller: "
                  "check that it holds only the policy text", most=MAX_BYTES // 1000)
 
 
@@ -123,12 +124,12 @@ def parse_source(path: Path, text: str, data: bytes | None = None) -> tuple[Sour
     is the file's bytes (by default the text's UTF-8)."""
     lines = text.split("\n")
     if lines[0].strip() != _FENCE:
-        return None, [error(path, 1, "front-matter",
+        return None, [error(path, 1, FRONT_MATTER,
                             "the file must start with front matter: a line '---', then 'title:' and "
                             "'summary:', then a line '---'")]
     end = next((i for i in range(1, len(lines)) if lines[i].strip() == _FENCE), None)
     if end is None:
-        return None, [error(path, 1, "front-matter", "the front matter is not closed by a line '---'")]
+        return None, [error(path, 1, FRONT_MATTER, "the front matter is not closed by a line '---'")]
     meta, meta_lines, problems = parse_front_matter(path, "\n".join(lines[1:end]))
     if problems:
         return None, problems

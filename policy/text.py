@@ -15,6 +15,7 @@ from . import dialect, outline
 from .clause import Block, Document, Unit
 from .reference import link_references
 from .version import Version
+from .rules import NESTING
 
 
 @lru_cache(maxsize=16384)
@@ -57,7 +58,7 @@ def _linked(markdown: str, lang: str) -> str:
     """Cross-references made links. A link is a level of square brackets more than the check saw: where
     that is too deep for the dialect, which would show nothing, the references stay plain text."""
     linked = link_references(markdown, lang, lambda reference: f"#{reference.anchor}")
-    too_deep = any(finding.rule == "nesting" for finding in dialect.analyse(linked).findings)
+    too_deep = any(finding.rule is NESTING for finding in dialect.analyse(linked).findings)
     return markdown if too_deep else linked
 
 

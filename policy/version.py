@@ -16,6 +16,7 @@ from .language import LANGUAGES
 from .problem import Problem, error
 from .front_matter import CORRECTS
 from .source import Source, decode, read_bytes, read_source, too_large
+from .rules import LAYOUT
 
 _FILE_NAME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.md")
 TOP_FILES = ("GLOSSARY.md", "README.md")
@@ -122,7 +123,7 @@ def load_policy(content: Path) -> tuple[Policy, list[Problem]]:
     and reported, and so is anything else in the tree."""
     versions: dict[str, dict[datetime.date, Version]] = {lang: {} for lang in LANGUAGES}
     if content.is_symlink() or not content.is_dir():
-        return Policy(versions), [error(content, 1, "layout", "the content folder %(folder)s does not exist",
+        return Policy(versions), [error(content, 1, LAYOUT, "the content folder %(folder)s does not exist",
                                                    folder=content)]
     problems = [problem for path in sorted(content.iterdir()) for problem in _top_entry(path)]
     for lang in LANGUAGES:
@@ -135,7 +136,7 @@ def load_policy(content: Path) -> tuple[Policy, list[Problem]]:
             if version:
                 versions[lang][version.date] = version
     if not any(versions.values()) and not problems:
-        problems.append(error(content, 1, "layout", "the content folder %(folder)s has no version of the policy: "
+        problems.append(error(content, 1, LAYOUT, "the content folder %(folder)s has no version of the policy: "
                               "it needs %(files)s", folder=content,
                               files=", ".join(f"{lang}/YYYY-MM-DD.md" for lang in LANGUAGES)))
     return Policy(versions), problems
@@ -149,7 +150,7 @@ def _top_entry(path: Path) -> list[Problem]:
         return []
     if path.is_file() and path.name in TOP_FILES:
         return _text_file(path)
-    return [error(path, 1, "layout", "'%(name)s' does not belong in the content folder: it holds only the "
+    return [error(path, 1, LAYOUT, "'%(name)s' does not belong in the content folder: it holds only the "
                   "folders %(folders)s and %(files)s; remove it", name=path.name, folders=", ".join(LANGUAGES),
                   files=" and ".join(TOP_FILES))]
 
@@ -161,7 +162,7 @@ def _text_file(path: Path) -> list[Problem]:
 
 
 def _symlink(path: Path) -> Problem:
-    return error(path, 1, "layout", "'%(name)s' is a symbolic link: content must be real files and folders, "
+    return error(path, 1, LAYOUT, "'%(name)s' is a symbolic link: content must be real files and folders, "
                  "so that what is published is what was reviewed; put the file itself here", name=path.name)
 
 
@@ -170,7 +171,7 @@ def _load_version(lang: str, path: Path) -> tuple[Version | None, list[Problem]]
         return None, [_symlink(path)]
     date = version_date(path)
     if not path.is_file() or date is None:
-        return None, [error(path, 1, "layout",
+        return None, [error(path, 1, LAYOUT,
                             "only version files may be in content/%(lang)s/: name it after its effective date, "
                             "like 2027-03-01.md (a real date from %(first)s to %(last)s, year-month-day, in digits "
                             "0-9)", lang=lang, first=YEARS[0], last=YEARS[-1])]

@@ -7,6 +7,7 @@ from bs4 import BeautifulSoup
 
 from policy import dialect
 from policy.clause import parse_document
+from policy.rules import LAYOUT, MARKUP
 from policy.text import unit_html
 
 
@@ -29,7 +30,7 @@ def test_the_sanitizer_is_in_the_rendering_path(monkeypatch):
                                     "data:text/html,x", "#p-9-9"])
 def test_links_outside_the_dialect_are_refused(target):
     findings = dialect.check_fragment(f"See [this]({target}) now.", {"p-1-1"})
-    assert [finding.rule for finding in findings if finding.rule != "markup" or "&" not in target] == ["link"]
+    assert [finding.rule.id for finding in findings if finding.rule is not MARKUP or "&" not in target] == ["link"]
 
 
 @pytest.mark.parametrize("target", ["#p-1-1", "https://allurauto.kz/", "mailto:info@allurauto.kz", "tel:+77000000000"])
@@ -43,7 +44,7 @@ def test_annotations_escape_what_could_end_the_workflow_command_early():
 
     from policy.problem import error
 
-    crafted = error(Path("content/ru/x,line=1::warning::forged%0A.md"), 3, "layout", "a: b\n::error::forged %")
+    crafted = error(Path("content/ru/x,line=1::warning::forged%0A.md"), 3, LAYOUT, "a: b\n::error::forged %")
     annotation = crafted.annotation()
     command, _, text = annotation.partition("::")[2].partition("::")
     assert command.startswith("error file=") and "::" not in command and "\n" not in annotation
