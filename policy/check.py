@@ -224,9 +224,8 @@ def _dialect(version: Version) -> list[Problem]:
             if block.kind != "heading":
                 problems += [_at(version, block, f) for f in dialect.check_fragment(block.source, anchors)]
             elif _is_format_heading(version, unit, index, block):
-                marks = len(block.source) - len(block.source.lstrip("# "))
-                problems += [_at(version, block, replace(f, offset=f.offset + marks))
-                             for f in dialect.plain_text_findings(block.source[marks:])]
+                problems += [_at(version, block, replace(f, offset=f.offset + block.marks))
+                             for f in dialect.plain_text_findings(block.source[block.marks:])]
             else:
                 problems.append(error(version.path, block.line, MARKUP, dialect.HEADING_MESSAGE))
     problems += [error(version.path, line, finding.rule, "the %(key)s: %(problem)s", key=key, problem=finding.wording)
@@ -241,10 +240,9 @@ def _dialect(version: Version) -> list[Problem]:
 
 def _is_format_heading(version: Version, unit: Unit, index: int, block: Block) -> bool:
     """The title (`# …`, the first block) and each section's own heading (`## 5. …`)."""
-    level = len(block.source) - len(block.source.lstrip("#"))
     if not unit.number:
-        return level == 1 and index == 0
-    return level == 2 and index == 0 and unit.is_section
+        return block.level == 1 and index == 0
+    return block.level == 2 and index == 0 and unit.is_section
 
 
 def _references(version: Version) -> list[Problem]:

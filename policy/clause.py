@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-PREAMBLE_ANCHOR = "preamble"
+from .address import unit_anchor
+
 NUMBER = r"[0-9]+(?:\.[0-9]+)*"
 r"""A clause number: ASCII digits only (`\d` would take Arabic-Indic or fullwidth digits too)."""
 _HEADING = re.compile(r"#{1,6}\s+")
@@ -30,11 +31,21 @@ class Block:
     line: int
 
     @property
+    def marks(self) -> int:
+        """How many characters a heading's marks take (`## `), the one reading of them; 0 for other blocks."""
+        return _HEADING.match(self.source).end() if self.kind == "heading" else 0
+
+    @property
+    def level(self) -> int:
+        """A heading's level, its number of `#`; 0 for other blocks."""
+        return self.source[:self.marks].count("#")
+
+    @property
     def text(self) -> str:
         """The block with Markdown heading marks dropped and runs of white space made one space;
         list items stay one per line."""
         if self.kind == "heading":
-            return _SPACE.sub(" ", _HEADING.sub("", self.source, count=1)).strip()
+            return _SPACE.sub(" ", self.source[self.marks:]).strip()
         if self.kind == "list":
             return "\n".join(_SPACE.sub(" ", line).strip() for line in self.source.split("\n"))
         return _SPACE.sub(" ", self.source).strip()
@@ -54,7 +65,7 @@ class Unit:
     @property
     def anchor(self) -> str:
         """The id of the unit on every page: `p-5-2` for 5.2, the same in every language and version."""
-        return "p-" + self.number.replace(".", "-") if self.number else PREAMBLE_ANCHOR
+        return unit_anchor(self.number)
 
     @property
     def parts(self) -> tuple[int, ...]:

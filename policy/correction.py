@@ -14,6 +14,7 @@ import datetime
 from .language import LANGUAGES, ORIGINAL
 from .message import Message, message
 from .problem import Problem, error
+from .source import first_difference
 from .front_matter import CORRECTS
 from .version import Policy, Version
 from .rules import CORRECTION
@@ -72,7 +73,7 @@ def _texts(policy: Policy, versions: dict[str, Version]) -> list[Problem]:
                                                  "the correction, or remove %(lang)s from 'corrects:'",
                                                  lang=lang, previous=previous)))
         elif lang not in version.corrects and before != after:
-            line = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
+            line = first_difference(before, after)
             problems.append(error(version.path, version.source.body_line + line, CORRECTION,
                                   "this version only corrects %(corrected)s: the %(lang)s text must stay as in "
                                   "version %(previous)s; make a new version to change it",

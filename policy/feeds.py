@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from .dates import OFFSET
 from .i18n import Locale
 from .language import LANGUAGES
-from .pages import HISTORY, HOME, alternates, changes_path, source_url, version_path
+from .address import HISTORY, HOME, alternates, changes_path, public_url, source_path, version_path
 from .version import Policy
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -29,9 +29,9 @@ def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:
             version = policy.get(lang, date)
             languages[lang] = {
                 "title": version.title, "summary": version.summary, "sha256": version.sha256,
-                "url": f"{site_url}{lang}/{version_path(date)}",
-                "source_url": f"{site_url}{lang}/{source_url(date)}",
-                "changes_url": f"{site_url}{lang}/{changes_path(date)}",
+                "url": public_url(site_url, lang, version_path(date)),
+                "source_url": public_url(site_url, lang, source_path(date)),
+                "changes_url": public_url(site_url, lang, changes_path(date)),
             }
         entries.append({"date": date.isoformat(), "status": policy.status(date, today), "languages": languages})
     return json.dumps({"generated_for": today.isoformat(), "current": current and current.isoformat(),
@@ -41,7 +41,7 @@ def versions_json(policy: Policy, site_url: str, today: datetime.date) -> str:
 def source_files(policy: Policy, lang: str) -> dict[str, bytes]:
     """Each version's file in `lang`, byte for byte as read and checked, by its address under the
     language's root: what the SHA-256 on the pages is of."""
-    return {source_url(date): policy.get(lang, date).source.data for date in policy.dates}
+    return {source_path(date): policy.get(lang, date).source.data for date in policy.dates}
 
 
 def _text(parent: ET.Element, tag: str, text: str, **attributes: str) -> ET.Element:
@@ -55,16 +55,16 @@ def atom_feed(policy: Policy, locale: Locale, site_url: str) -> str:
     lang = locale.lang
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": lang})
-    home = f"{site_url}{lang}/"
+    home = public_url(site_url, lang, HOME)
     _text(feed, f"{{{ATOM}}}title", policy.get(lang, policy.dates[-1]).title)
-    _text(feed, f"{{{ATOM}}}id", f"{home}feed.xml")
+    _text(feed, f"{{{ATOM}}}id", public_url(site_url, lang, "feed.xml"))
     _text(feed, f"{{{ATOM}}}updated", f"{policy.dates[-1]}T00:00:00{OFFSET}")
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": f"{home}feed.xml"})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": public_url(site_url, lang, "feed.xml")})
     ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": home})
     _text(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name", "Allurauto")
     for date in reversed(policy.dates):
         version = policy.get(lang, date)
-        link = f"{home}{changes_path(date)}"
+        link = public_url(site_url, lang, changes_path(date))
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         title = locale.format("Version of %(date)s", date=date)
         _text(entry, f"{{{ATOM}}}title", title)

@@ -9,7 +9,6 @@ code, as addresses relative to the page. Nothing here is Markdown or belongs to 
 from __future__ import annotations
 
 import datetime
-import posixpath
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 from pathlib import Path
@@ -20,6 +19,8 @@ from jinja2 import meta
 from markupsafe import Markup, escape
 
 from . import dialect, outline
+from .address import (HISTORY, HOME, alternates, changes_path, parallel_path, public_url, relative, since_path,
+                      source_path, version_path)
 from .change import Change, Kind, compare, summary
 from .compiled import COMPILED
 from .i18n import Locale
@@ -28,8 +29,6 @@ from .redline import DELETE, INSERT, Segment, to_html
 from .text import parallel_rows, text_html
 from .version import Policy, Status, Version
 
-HOME, HISTORY = "", "history/"
-"""The addresses of the version in force and of the history, under a language's root."""
 FULL_HISTORY = 24
 """Versions the history lists in full, newest first (two years of monthly changes); older archived
 ones are listed in short, so that a first visit of the history of 200 versions stays within 40 KB."""
@@ -61,46 +60,6 @@ class Page:
     def sections(self) -> tuple[outline.Section, ...]:
         """What the site's search finds of the page (nothing, unless it is searchable)."""
         return outline.sections(self.body, self.title) if self.searchable else ()
-
-
-def version_path(date: datetime.date) -> str:
-    """A version's full text: its permanent address."""
-    return f"versions/{date}/"
-
-
-def source_url(date: datetime.date) -> str:
-    """Where a version's Markdown file is published as it is, beside its page: `versions/<date>.md`."""
-    return f"versions/{date}.md"
-
-
-def changes_path(date: datetime.date) -> str:
-    """What a version changed against the one before it."""
-    return f"changes/{date}/"
-
-
-def since_path(date: datetime.date) -> str:
-    """What changed from an archived version to the one in force."""
-    return f"since/{date}/"
-
-
-def parallel_path(date: datetime.date) -> str:
-    """A version in every language side by side."""
-    return f"parallel/{date}/"
-
-
-def alternates(site_url: str, url: str) -> tuple[tuple[str, str], ...]:
-    """The page at `url` in every language; `x-default` is the language chooser for the home pages
-    and the Russian original for the others."""
-    found = tuple((lang, f"{site_url}{lang}/{url}") for lang in LANGUAGES)
-    return found + (("x-default", site_url if url == HOME else f"{site_url}{ORIGINAL}/{url}"),)
-
-
-@lru_cache(maxsize=4096)
-def _relative(target: str, start: str) -> str:
-    """A link from one page to another (`target` and `start` are addresses under the language's
-    root): the same few pairs come up on every page."""
-    link = posixpath.relpath(target or ".", start or ".")
-    return link + "/" if target.endswith("/") or target == HOME else link
 
 
 def _oneline(text: str) -> str:
@@ -152,7 +111,7 @@ class PageMaker:
         page made before."""
         self.sources = {path.name: path.read_text(encoding="utf-8") for path in templates.glob("*.html")}
         self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
-                                parallel_path=parallel_path, source_url=source_url, HOME=HOME, HISTORY=HISTORY,
+                                parallel_path=parallel_path, source_path=source_path, HOME=HOME, HISTORY=HISTORY,
                                 correction=self.correction, version_of=lambda date: policy.get(self.lang, date),
                                 address=self.address, source_address=self.source_address,
                                 language=locale.language(self.lang), heading=self.heading, code=_code,
@@ -176,11 +135,11 @@ class PageMaker:
 
     def address(self, path: str) -> str:
         """The full address of this language's page at `path`, as a printed page gives it."""
-        return f"{self.site_url}{self.lang}/{path}"
+        return public_url(self.site_url, self.lang, path)
 
     def source_address(self, version: Version) -> str:
         """The full address of a version's published source file."""
-        return f"{self.site_url}{version.lang}/{source_url(version.date)}"
+        return public_url(self.site_url, version.lang, source_path(version.date))
 
     def correction(self, version: Version) -> str:
         """What a translation correction says on the history and change pages; empty otherwise."""
@@ -221,7 +180,7 @@ class PageMaker:
     def _page(self, url: str, page_title: str, template: str, description: str = "", searchable: bool = False,
               **context: object) -> Page:
         def href(target: str, anchor: str = "") -> str:
-            link = _relative(target, url)
+            link = relative(target, url)
             return f"{link}#{anchor}" if anchor else link
 
         body = self.env.get_template(template).render(href=href, current=self.current, **context)
@@ -261,7 +220,7 @@ class PageMaker:
         document = version.document
         preamble = list(document.preamble.blocks) if document.preamble else []
         heading = version.title
-        if preamble and preamble[0].kind == "heading" and preamble[0].source.startswith("# "):
+        if preamble and preamble[0].level == 1:
             heading = preamble.pop(0).text
         title = f"{heading} · {self.locale.date(version.date)}" if dated else heading
         text = Markup(text_html(document, tuple(preamble), self.lang, self.permalink))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .message import message
 from .problem import Problem, error, warning
+from .source import first_difference
 from .version import Policy, version_date
 from .rules import BACKDATED, PUBLISHED
 
@@ -103,7 +104,7 @@ def _compare(repo: Path, base: str, name: str, date: datetime.date) -> list[Prob
                       "policy, make a new version instead: make new-version DATE=YYYY-MM-DD", date=date,
                       lang=path.parent.name, undo=undo)]
     old, new = _git(repo, "show", f"{base}:{name}").stdout.split(b"\n"), path.read_bytes().split(b"\n")
-    line = next((i for i, (a, b) in enumerate(zip(old, new), start=1) if a != b), min(len(old), len(new)) + 1)
+    line = first_difference(old, new) + 1
     return [error(path, line, PUBLISHED, "version %(date)s (%(lang)s) has been in force since %(date)s and is "
                   "published: not a byte of it may change, not even its line endings or encoding (an editor that "
                   "saves it again can change them); put it back with: %(undo)s. To change the policy, make a new "

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
+from .address import unit_anchor
 from .clause import NUMBER as _NUMBER
 from .dialect import written_links
 
@@ -43,7 +44,7 @@ class Reference:
 
     @property
     def anchor(self) -> str:
-        return "p-" + self.number.replace(".", "-")
+        return unit_anchor(self.number)
 
 
 def find_references(text: str, lang: str) -> list[Reference]:

@@ -24,7 +24,8 @@ from . import address
 from .compiled import COMPILED
 from .language import NAMES
 from .outline import Entry
-from .pages import HISTORY, HOME, Page
+from .address import HISTORY, HOME, public_url
+from .pages import Page
 
 WHOLE_STYLESHEET = "stylesheets/main.css"
 """Where the preview puts Material's whole stylesheet, under the site's `assets/`."""
@@ -55,7 +56,7 @@ def write_config(folder: Path, lang: str, config: Path, theme: Path, site_url: s
         "INHERIT": os.path.relpath(config.resolve(), folder.resolve()),
         "site_name": strings["site_name"],
         "site_description": strings["description"],
-        "site_url": f"{site_url}{lang}/",
+        "site_url": public_url(site_url, lang, HOME),
         "docs_dir": "docs",  # empty: MkDocs reads nothing, the pages come from `Renderer.wrap`
         "theme": {"language": lang, "custom_dir": str(theme.resolve())},
         "nav": [{html.escape(strings["current"]): source_name(HOME)},

@@ -18,7 +18,8 @@ from . import address, feeds, share_image, stylesheet, workers
 from .compress import Cache
 from .i18n import Locale
 from .language import LANGUAGES, NAMES, ORIGINAL
-from .pages import HISTORY, HOME, Page, PageMaker, possible_markup
+from .address import HISTORY, HOME, version_path
+from .pages import Page, PageMaker, possible_markup
 from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_stylesheet, search_index,
                      write_config, write_file, write_page)
 from .version import Policy
@@ -112,7 +113,7 @@ class Site:
         body = "\n".join(possible_markup(self.theme / "pages"))
         specimens = []
         for lang, renderer in self.renderers.items():
-            for url, searchable in ((HOME, True), (HISTORY, True), (f"versions/{self.today}/", False)):
+            for url, searchable in ((HOME, True), (HISTORY, True), (version_path(self.today), False)):
                 page = Page(url, "x", body, "x", searchable, searchable, (("x", "x"),))
                 specimens.append(renderer.wrap(page))
             specimens.append(renderer.not_found())

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Sequence
 
 from .characters import check_characters
 from .front_matter import parse_front_matter
@@ -136,3 +137,9 @@ def parse_source(path: Path, text: str, data: bytes | None = None) -> tuple[Sour
     body = "\n".join(lines[end + 1:])
     data = text.encode("utf-8") if data is None else data
     return Source(path, data, text, meta, meta_lines, body, end + 2), []
+
+
+def first_difference(old: Sequence, new: Sequence) -> int:
+    """The index of the first line that differs between two texts split into lines (the shorter's
+    length when one is the start of the other): where a message about an edit points."""
+    return next((i for i, (a, b) in enumerate(zip(old, new)) if a != b), min(len(old), len(new)))
