@@ -15,7 +15,7 @@ from .language import LANGUAGES
 from .output import checked_output, swap_in, workspace
 from .problem import ContentError, Problem
 from .render import read_site_url
-from .site import Site
+from .site import Site, SiteInputs
 from .version import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -67,8 +67,9 @@ def build_site(content: Path, out: Path, today: datetime.date, base: str | None 
     out = checked_output(out, project.root, content)
     policy, locales, problems = checked_content(content, today, base, project)
     with workspace(out) as work:
-        site = Site(policy, locales, today, project.theme, project.config,
-                    site_url or read_site_url(project.config), work / "config")
+        inputs = SiteInputs(policy, locales, today, site_url or read_site_url(project.config), project.theme,
+                            project.config)
+        site = Site(inputs, work / "config")
         cache = Cache(project.cache / "compressed") if compress else None
         site.write(work / "site", cache=cache, jobs=jobs)
         if cache:

@@ -24,7 +24,7 @@ from .pages import Page
 from .problem import Problem
 from .build import Project, checked_content, theme_state
 from .render import read_site_url, replace_file
-from .site import Site, chrome
+from .site import Site, SiteInputs, chrome
 
 PREVIEWS = "preview"
 """The previews' folders, one per running preview (named by its process id), under the cache."""
@@ -56,13 +56,12 @@ class LiveSite:
         goes on from there)."""
         policy, locales, problems = checked_content(self.content, self.today, None, self.project)
         theme = (theme_state(self.project), chrome(locales))
+        inputs = SiteInputs(policy, locales, self.today, self.site_url, self.project.theme, self.project.config)
         if self.site is None or theme != self.theme:
-            self._write_all(Site(policy, locales, self.today, self.project.theme, self.project.config,
-                                  self.site_url, self.root / "config"), ready, pending)
+            self._write_all(Site(inputs, self.root / "config"), ready, pending)
             self.theme = theme
         else:
-            self._update(Site(policy, locales, self.today, self.project.theme, self.project.config, self.site_url,
-                              renderers=self.site.renderers), viewed, ready, pending)
+            self._update(Site(inputs, renderers=self.site.renderers), viewed, ready, pending)
         return problems
 
     def _write_all(self, site: Site, ready: Callable[[], None], pending: Callable[[], bool]) -> None:

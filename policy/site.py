@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,17 +45,31 @@ def chrome(locales: dict[str, Locale]) -> tuple:
     return tuple((lang, tuple(theme_strings(locales[lang]).items())) for lang in LANGUAGES)
 
 
-class Site:
-    """Every language's page maker and renderer for one build day. `theme` and `config` are the
-    project's theme and mkdocs.yml; `configs` is a scratch folder for the renderers' configuration,
-    or `renderers` are those of an earlier Site with the same theme (the preview's)."""
+@dataclass(frozen=True)
+class SiteInputs:
+    """What one build makes a site from: the content's versions, every language's catalog, the day
+    it is built for, the site's public address, and the project's theme and mkdocs.yml."""
 
-    def __init__(self, policy: Policy, locales: dict[str, Locale], today: datetime.date, theme: Path, config: Path,
-                 site_url: str, configs: Path | None = None, renderers: dict[str, Renderer] | None = None):
-        self.policy, self.locales, self.today, self.theme, self.site_url = policy, locales, today, theme, site_url
-        self.makers = {lang: PageMaker(policy, locales[lang], today, theme / "pages", site_url) for lang in LANGUAGES}
+    policy: Policy
+    locales: dict[str, Locale]
+    today: datetime.date
+    site_url: str
+    theme: Path
+    config: Path
+
+
+class Site:
+    """Every language's page maker and renderer for one build of `inputs`. `configs` is a scratch
+    folder for the renderers' configuration, or `renderers` are those of an earlier Site with the
+    same theme (the preview's)."""
+
+    def __init__(self, inputs: SiteInputs, configs: Path | None = None, renderers: dict[str, Renderer] | None = None):
+        self.inputs = inputs
+        self.makers = {lang: PageMaker(inputs.policy, inputs.locales[lang], inputs.today, inputs.theme / "pages",
+                                       inputs.site_url) for lang in LANGUAGES}
         self.renderers = renderers or {
-            lang: Renderer(write_config(configs / lang, lang, config, theme, site_url, theme_strings(locales[lang])))
+            lang: Renderer(write_config(configs / lang, lang, inputs.config, inputs.theme, inputs.site_url,
+                                        theme_strings(inputs.locales[lang])))
             for lang in LANGUAGES}
 
     def write(self, folder: Path, trim: bool = True, cache: Cache | None = None,
@@ -95,7 +110,7 @@ class Site:
         changes only the pages it touches."""
         renderer = self.renderers[ORIGINAL]
         copy_theme_assets(renderer, assets)
-        shutil.copytree(self.theme / "root" / "assets", assets, dirs_exist_ok=True)
+        shutil.copytree(self.inputs.theme / "root" / "assets", assets, dirs_exist_ok=True)
         css = material_stylesheet(renderer)
         name = WHOLE_STYLESHEET
         if trim:
@@ -110,10 +125,10 @@ class Site:
     def _specimens(self) -> list[str]:
         """Every kind of page of every language, wrapped around every start tag a page's body may hold:
         what the trimmed stylesheet must style."""
-        body = "\n".join(possible_markup(self.theme / "pages"))
+        body = "\n".join(possible_markup(self.inputs.theme / "pages"))
         specimens = []
         for lang, renderer in self.renderers.items():
-            for url, searchable in ((HOME, True), (HISTORY, True), (version_path(self.today), False)):
+            for url, searchable in ((HOME, True), (HISTORY, True), (version_path(self.inputs.today), False)):
                 page = Page(url, "x", body, "x", searchable, searchable, (("x", "x"),))
                 specimens.append(renderer.wrap(page))
             specimens.append(renderer.not_found())
@@ -124,25 +139,26 @@ class Site:
         chooser, the pages the server shows for a status (404, 405, 500), versions.json, the
         sitemap, the picture a shared link shows (and, on a host of its own, robots.txt and CNAME, GitHub Pages' custom domain); in
         each language its 404 page, search index, feed and version files."""
-        root = self.theme / "root"
+        inputs = self.inputs
+        root = inputs.theme / "root"
         env = jinja2.Environment(loader=jinja2.FileSystemLoader(root), autoescape=True)
-        languages = [{"code": lang, "name": NAMES[lang], **theme_strings(self.locales[lang])} for lang in NAMES]
-        context = {"languages": languages, "default": ORIGINAL, "site_url": self.site_url,
-                   "root": address.path(self.site_url)}
+        languages = [{"code": lang, "name": NAMES[lang], **theme_strings(inputs.locales[lang])} for lang in NAMES]
+        context = {"languages": languages, "default": ORIGINAL, "site_url": inputs.site_url,
+                   "root": address.path(inputs.site_url)}
         files = {name: env.get_template(name).render(context) for name in ("index.html", "404.html", "405.html",
                                                                             "500.html")}
-        files["versions.json"] = feeds.versions_json(self.policy, self.site_url, self.today)
+        files["versions.json"] = feeds.versions_json(inputs.policy, inputs.site_url, inputs.today)
         maker = self.makers[ORIGINAL]
-        files["sitemap.xml"] = feeds.sitemap(self.site_url, [url for url in maker.urls() if maker.indexed(url)],
-                                             feeds.last_changes(self.policy, self.today))  # the same in every language
+        files["sitemap.xml"] = feeds.sitemap(inputs.site_url, [url for url in maker.urls() if maker.indexed(url)],
+                                             feeds.last_changes(inputs.policy, inputs.today))  # the same in every language
         files["assets/share.png"] = share_image.png()
-        if address.own_host(self.site_url):
-            files["robots.txt"] = feeds.robots(self.site_url)
-            files["CNAME"] = urlsplit(self.site_url).hostname + "\n"
+        if address.own_host(inputs.site_url):
+            files["robots.txt"] = feeds.robots(inputs.site_url)
+            files["CNAME"] = urlsplit(inputs.site_url).hostname + "\n"
         for lang in LANGUAGES:
             searchable = [self.page(lang, url) for url in (HOME, HISTORY)]
             files[f"{lang}/404.html"] = self.renderers[lang].not_found()
             files[f"{lang}/search/search_index.json"] = search_index(searchable, lang)
-            files[f"{lang}/feed.xml"] = feeds.atom_feed(self.policy, self.locales[lang], self.site_url)
-            files.update({f"{lang}/{name}": data for name, data in feeds.source_files(self.policy, lang).items()})
+            files[f"{lang}/feed.xml"] = feeds.atom_feed(inputs.policy, inputs.locales[lang], inputs.site_url)
+            files.update({f"{lang}/{name}": data for name, data in feeds.source_files(inputs.policy, lang).items()})
         return {name: data.encode("utf-8") if isinstance(data, str) else data for name, data in files.items()}

@@ -43,7 +43,7 @@ def write_versions(site: Site, folder: Path, cache: Cache | None, jobs: int | No
     and of the files in `compress`; in `jobs` processes (default: one per core)."""
     global _job
     jobs = jobs or processes()
-    dates = site.policy.dates
+    dates = site.inputs.policy.dates
     size = max(1, -(-len(dates) // (jobs * TASKS_PER_PROCESS)))
     batches = [dates[start:start + size] for start in range(0, len(dates), size)]
     tasks = [(_pages, batch) for batch in batches]

@@ -16,7 +16,7 @@ from policy.language import LANGUAGES
 from policy.pages import PageMaker
 from policy.build import Project
 from policy.render import read_site_url
-from policy.site import Site
+from policy.site import Site, SiteInputs
 from policy.version import load_policy
 from tests.conftest import BUILD_DATE, DEMO
 
@@ -90,7 +90,7 @@ def test_no_page_is_parsed_as_markdown(pages, monkeypatch, tmp_path):
     policy, _ = load_policy(DEMO)
     project = Project()
     locales = {lang: load_locale(project.locales, lang)[0] for lang in LANGUAGES}
-    site = Site(policy, locales, BUILD_DATE, project.theme, project.config, read_site_url(project.config),
+    site = Site(SiteInputs(policy, locales, BUILD_DATE, read_site_url(project.config), project.theme, project.config),
                 tmp_path / "config")
 
     def refuse(*args, **kwargs):
