@@ -8,7 +8,7 @@ preamble (the title and the introduction).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from .address import unit_anchor
@@ -93,13 +93,16 @@ class Unit:
         return self.text[len(self.label):].lstrip()
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Document:
-    """A version's text as its preamble and its numbered units, in order. One text is parsed once
-    (see `parse_document`), so a document is its own identity, which is what caches key on."""
+    """A version's text as its preamble and its numbered units, in order. Two documents are equal
+    when they were parsed from the same text at the same line: what caches key on (the units are
+    worked out from it, and not compared again)."""
 
-    preamble: Unit | None
-    units: tuple[Unit, ...]
+    body: str
+    first_line: int
+    preamble: Unit | None = field(compare=False)
+    units: tuple[Unit, ...] = field(compare=False)
 
     @property
     def all_units(self) -> tuple[Unit, ...]:
@@ -156,4 +159,4 @@ def parse_document(body: str, first_line: int = 1) -> Document:
         groups[-1][1].append(block)
     preamble_blocks = groups[0][1]
     preamble = Unit("", tuple(preamble_blocks)) if preamble_blocks else None
-    return Document(preamble, tuple(Unit(number, tuple(blocks)) for number, blocks in groups[1:]))
+    return Document(body, first_line, preamble, tuple(Unit(number, tuple(blocks)) for number, blocks in groups[1:]))

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 import io
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -42,10 +43,12 @@ def catalog_path(locales: Path, lang: str) -> Path:
 
 @dataclass(frozen=True)
 class Locale:
-    """One language's translations and date format."""
+    """One language's translations and date format. Two locales are equal when their language and
+    their catalog's bytes (`digest`) are: what the caches of made pages key on."""
 
     lang: str
-    translations: Translations
+    digest: str
+    translations: Translations = field(compare=False)
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -169,4 +172,4 @@ def _understood(path: Path, lang: str, data: bytes) -> tuple[Locale | None, tupl
     buffer = io.BytesIO()
     write_mo(buffer, catalog)
     buffer.seek(0)
-    return Locale(lang, Translations(buffer, domain=DOMAIN)), ()
+    return Locale(lang, hashlib.sha256(data).hexdigest(), Translations(buffer, domain=DOMAIN)), ()

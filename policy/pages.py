@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -109,7 +109,10 @@ class PageMaker:
         self.made_with = (locale, templates, site_url, self.current)
         """What every page depends on besides its own versions and template; with them, the key of a
         page made before."""
-        self.sources = {path.name: path.read_text(encoding="utf-8") for path in templates.glob("*.html")}
+        sources = {path.name: path.read_text(encoding="utf-8") for path in templates.glob("*.html")}
+        self.template_texts = {name: _with_referenced(sources, name) for name in sources}
+        """Each template's text with the texts of those it imports or includes: a page's key holds its
+        template's, so that an edit of one template makes only its pages again."""
         self.env.globals.update(version_path=version_path, changes_path=changes_path, since_path=since_path,
                                 parallel_path=parallel_path, source_path=source_path, HOME=HOME, HISTORY=HISTORY,
                                 correction=self.correction, version_of=lambda date: policy.get(self.lang, date),
@@ -194,19 +197,8 @@ class PageMaker:
         """The page of `kind` for `date`, made by `make` unless it was made before from the same
         inputs (the versions it shows) and templates, and with `date` standing where it stands on
         the build date: an edit of one template makes only its pages again."""
-        return MADE.get((self.made_with, self._template(f"{kind}.html"), kind, date, tuple(self._state(date).values()),
+        return MADE.get((self.made_with, self.template_texts[f"{kind}.html"], kind, date, tuple(self._state(date).values()),
                          inputs), make)
-
-    @cache
-    def _template(self, name: str) -> tuple[tuple[str, str], ...]:
-        """A template's text and the texts of those it imports or includes, and so on."""
-        found, waiting = {}, [name]
-        while waiting:
-            each = waiting.pop()
-            if each not in found:
-                found[each] = self.sources[each]
-                waiting += _referenced(found[each])
-        return tuple(sorted(found.items()))
 
     def _state(self, date: datetime.date) -> dict:
         """When a version is or was in force, relative to the build date."""
@@ -320,6 +312,17 @@ class PageMaker:
         hidden = self.lang if lang else ""
         marked = to_html(change.segments(), gettext("added:"), gettext("removed:"), hidden)
         return Markup(marked.replace("\n", "<br>\n"))
+
+
+def _with_referenced(sources: dict[str, str], name: str) -> tuple[tuple[str, str], ...]:
+    """A template's text and the texts of those it imports or includes, and so on."""
+    found, waiting = {}, [name]
+    while waiting:
+        each = waiting.pop()
+        if each not in found:
+            found[each] = sources[each]
+            waiting += _referenced(found[each])
+    return tuple(sorted(found.items()))
 
 
 @lru_cache(maxsize=64)

@@ -35,9 +35,9 @@ class Source:
     """A version file's bytes, and its text as UTF-8.
 
     The site publishes the bytes as they are, beside the version's page, and the SHA-256 it
-    shows is of them: `sha256sum` of the downloaded file gives the same digest. A file read again
-    with the same bytes gives the same Source (see `read_source`), so what is worked out from a
-    source can be cached by its identity.
+    shows is of them: `sha256sum` of the downloaded file gives the same digest. Two sources are
+    equal when their path and bytes are, so what is worked out from a source is cached by its
+    content (and a file read again with the same bytes is the same Source, see `read_source`).
     """
 
     path: Path
@@ -53,6 +53,12 @@ class Source:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.data).hexdigest()
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Source) and (self.path, self.data) == (other.path, other.data)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.data))
 
 
 def decode(path: Path, data: bytes) -> tuple[str | None, list[Problem]]:
