@@ -15,10 +15,12 @@ import argparse
 import sys
 from pathlib import Path
 
-from policy import address, commands
-from policy.language import LANGUAGES
-from policy.dates import DateError, day, today
-from policy.output import OutputError
+from policy import commands
+
+from policy.model import address
+from policy.i18n.language import LANGUAGES
+from policy.model.dates import DateError, day, today
+from policy.site.output import OutputError
 
 HERE = Path(__file__).resolve().parent
 

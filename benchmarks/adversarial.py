@@ -27,10 +27,10 @@ from typing import Callable
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy.check import MAX_UNITS  # noqa: E402
-from policy.dialect import MAX_LENGTH  # noqa: E402
-from policy.front_matter import MAX_CHARACTERS  # noqa: E402
-from policy.source import MAX_BYTES  # noqa: E402
+from policy.checks.check import MAX_UNITS  # noqa: E402
+from policy.model.dialect import MAX_LENGTH  # noqa: E402
+from policy.model.front_matter import MAX_CHARACTERS  # noqa: E402
+from policy.model.source import MAX_BYTES  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "policy"
 FIRST, SECOND = "2026-11-24", "2026-11-25"

@@ -92,8 +92,8 @@ def the_same_prose(content: Path, folder: Path, day: datetime.date) -> Path:
     force, the history, and for each version its text, its changes (each changed clause before and
     after, in the three languages), what changed since it (archived ones, in its language) and its
     three texts side by side."""
-    from policy.change import compare, summary
-    from policy.version import load_policy
+    from policy.changes.change import compare, summary
+    from policy.model.version import load_policy
 
     policy, _ = load_policy(content)
     current = policy.in_force(day)

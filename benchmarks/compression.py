@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy.compress import MIN_SIZE, TEXT  # noqa: E402
+from policy.site.compress import MIN_SIZE, TEXT  # noqa: E402
 
 SETTINGS = {**{f"gzip {level}": (lambda data, level=level: gzip.compress(data, level, mtime=0)) for level in (6, 9)},
             **{f"brotli {quality}": (lambda data, quality=quality: brotli.compress(data, quality=quality))

@@ -102,7 +102,7 @@ def copy_project(folder: Path) -> Path:
 
 
 def previews(content: Path, day: datetime.date, scratch: Path, budget: float, theme_budget: float) -> None:
-    from policy.version import load_policy
+    from policy.model.version import load_policy
     from tools.browser import CHROMIUM, chromium
 
     if not Path(CHROMIUM).exists():

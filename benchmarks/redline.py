@@ -15,10 +15,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from policy.change import compare, summary  # noqa: E402
-from policy.clause import parse_document  # noqa: E402
-from policy.redline import redline, tokenize  # noqa: E402
-from policy.source import read_source  # noqa: E402
+from policy.changes.change import compare, summary  # noqa: E402
+from policy.model.clause import parse_document  # noqa: E402
+from policy.changes.redline import redline, tokenize  # noqa: E402
+from policy.model.source import read_source  # noqa: E402
 
 
 def timed(function, repeat: int = 7) -> float:

@@ -8,15 +8,15 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check import check_content
-from .compress import Cache
-from .i18n import Locale, load_locale
-from .language import LANGUAGES
-from .output import checked_output, swap_in, workspace
+from .checks.check import check_content
+from .site.compress import Cache
+from .i18n.locale import Locale, load_locale
+from .i18n.language import LANGUAGES
+from .site.output import checked_output, swap_in, workspace
 from .problem import ContentError, Problem
-from .render import read_site_url
-from .site import Site, SiteInputs
-from .version import Policy
+from .site.render import read_site_url
+from .site.site import Site, SiteInputs
+from .model.version import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

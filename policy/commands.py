@@ -10,16 +10,16 @@ from typing import Callable
 
 import yaml
 
-from .change import compare, summary
-from .check import check_content
-from .i18n import load_locale
-from .language import LANGUAGES
-from .message import Message, Translate, message, printable
+from .changes.change import compare, summary
+from .checks.check import check_content
+from .i18n.locale import load_locale
+from .i18n.language import LANGUAGES
+from .i18n.message import Message, Translate, message, printable
 from .problem import ContentError, Problem
 from .build import Project, build_site
-from .redline import Segment, to_markdown, to_text
-from .render import RenderError
-from .version import load_policy
+from .changes.redline import Segment, to_markdown, to_text
+from .site.render import RenderError
+from .model.version import load_policy
 
 PLACEHOLDER = "_____"
 EDITORS_LANGUAGE = "ru"
@@ -153,8 +153,8 @@ def serve(content: Path, today: datetime.date, port: int, site_url: str | None =
     """Preview the site on 127.0.0.1, rendering again what changed whenever a file is saved; a
     failed build shows its errors in the browser. The preview has a folder of its own (under
     .cache/): it never writes to, nor deletes, a site that `build` made."""
-    from .live import LiveSite
-    from .preview import preview
+    from .site.live import LiveSite
+    from .site.preview import preview
     site = LiveSite(content, today, site_url=site_url)
 
     def rebuild(viewed: list[str], ready: Callable[[], None], pending: Callable[[], bool]) -> list[str]:

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from .message import Message, Translate, message, printable
+from .i18n.message import Message, Translate, message, printable
 from .rules import ERROR, WARNING, Rule
 
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from policy import address
+from policy.model import address
 from tests.conftest import DEMO, OWN_HOST, ROOT
 
 pytestmark = pytest.mark.slow

@@ -7,10 +7,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from policy.build import Project
-from policy.change import Kind, compare, summary
-from policy.i18n import load_locale
-from policy.clause import parse_document
-from policy.version import load_policy
+from policy.changes.change import Kind, compare, summary
+from policy.i18n.locale import load_locale
+from policy.model.clause import parse_document
+from policy.model.version import load_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from policy import feeds
-from policy.check import check_content
+from policy.site import feeds
+from policy.checks.check import check_content
 from policy.problem import ContentError
 from policy.build import build_site
 from tests.conftest import POLICY

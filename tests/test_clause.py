@@ -1,6 +1,6 @@
 """Parsing a version into numbered units."""
 
-from policy.clause import parse_document
+from policy.model.clause import parse_document
 
 TEXT = """# Title
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import brotli
 import pytest
 
-from policy.compress import FOR_BROWSERS, FOR_PROGRAMS, MIN_SIZE, TEXT
-from policy.dates import KAZAKHSTAN
+from policy.site.compress import FOR_BROWSERS, FOR_PROGRAMS, MIN_SIZE, TEXT
+from policy.model.dates import KAZAKHSTAN
 from policy.build import Project, build_site
 from tests.conftest import BUILD_DATE, DEMO, ROOT
 

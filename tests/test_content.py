@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from policy.language import LANGUAGES, ORIGINAL
-from policy.source import parse_source
-from policy.version import load_policy
+from policy.i18n.language import LANGUAGES, ORIGINAL
+from policy.model.source import parse_source
+from policy.model.version import load_policy
 from tests.conftest import DEMO, POLICY, ROOT
 
 SEED = ROOT / "tests" / "fixtures" / "seed" / "policy-original-ru.txt"

@@ -8,7 +8,7 @@ import shutil
 import pytest
 from bs4 import BeautifulSoup
 
-from policy.check import check_content
+from policy.checks.check import check_content
 from policy.build import build_site
 from tests.conftest import POLICY
 

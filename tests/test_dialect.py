@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
-from policy import dialect
-from policy.clause import parse_document
+from policy.model import dialect
+from policy.model.clause import parse_document
 from policy.rules import LAYOUT, MARKUP
-from policy.text import unit_html
+from policy.site.text import unit_html
 
 
 def test_the_sanitizer_is_in_the_rendering_path(monkeypatch):

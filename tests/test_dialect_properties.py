@@ -21,12 +21,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from policy import dialect, outline
-from policy.clause import parse_document
-from policy.i18n import load_locale
-from policy.pages import PageMaker
-from policy.text import unit_html
-from policy.version import load_policy
+from policy.model import dialect
+
+from policy.site import outline
+from policy.model.clause import parse_document
+from policy.i18n.locale import load_locale
+from policy.site.pages import PageMaker
+from policy.site.text import unit_html
+from policy.model.version import load_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 FRAGMENTS = [

@@ -16,11 +16,11 @@ from pathlib import Path
 
 import pytest
 
-from policy.change import Budget, Kind, compare
-from policy.check import check_policy
-from policy.clause import parse_document
-from policy.source import MAX_BYTES, read_source
-from policy.version import Policy, Version
+from policy.changes.change import Budget, Kind, compare
+from policy.checks.check import check_policy
+from policy.model.clause import parse_document
+from policy.model.source import MAX_BYTES, read_source
+from policy.model.version import Policy, Version
 from tests.hostile_cases import FIXTURE, FIRST
 
 TODAY = datetime.date(2026, 11, 25)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from policy.check import check_content
+from policy.checks.check import check_content
 from tests.conftest import POLICY, ROOT
 
 FIRST = datetime.date(2026, 11, 24)

@@ -29,9 +29,9 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from policy.check import check_content
-from policy.message import printable
-from policy.dialect import browser_url
+from policy.checks.check import check_content
+from policy.i18n.message import printable
+from policy.model.dialect import browser_url
 from policy.problem import ContentError, Problem
 from policy.build import build_site
 from tests.hostile_cases import ACCEPTED, CLI_SAMPLE, FIXTURE, FIRST, REFUSED, WARNED, Accepted, Case

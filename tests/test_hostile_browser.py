@@ -25,8 +25,8 @@ from pathlib import Path
 
 import pytest
 
-import policy.check
-from policy.message import printable
+import policy.checks.check
+from policy.i18n.message import printable
 from policy.build import build_site
 from tools.browser import serve
 
@@ -107,7 +107,7 @@ def site(tmp_path_factory):
         (content / lang / f"{NEW}.md").write_text(hostile(text), encoding="utf-8")
     out = content.parent / "site"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(policy.check, "_dialect", lambda version: [])
+        patch.setattr(policy.checks.check, "_dialect", lambda version: [])
         build_site(content, out, TODAY, **FAST)
     return out
 

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from policy.i18n import catalog_path, load_locale
+from policy.i18n.locale import catalog_path, load_locale
 from tests.conftest import ROOT, require_tool
 
 LOCALES = ROOT / "theme" / "locales"

@@ -11,11 +11,11 @@ import xml.etree.ElementTree as ET
 import pytest
 from bs4 import BeautifulSoup
 
-from policy.i18n import catalog_path, load_locale
-from policy.kazakh import CASES, ENDINGS, inflect, running_date
-from policy.language import LANGUAGES
-from policy.pages import PageMaker
-from policy.version import load_policy
+from policy.i18n.locale import catalog_path, load_locale
+from policy.i18n.kazakh import CASES, ENDINGS, inflect, running_date
+from policy.i18n.language import LANGUAGES
+from policy.site.pages import PageMaker
+from policy.model.version import load_policy
 from tests.conftest import DEMO, ROOT
 from tests.test_i18n import LOCALES, entry, locales  # noqa: F401 - locales: a fixture (a copy of the catalogs)
 from tests.test_site import text

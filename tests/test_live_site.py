@@ -12,9 +12,9 @@ import threading
 
 import pytest
 
-from policy.live import LiveSite
+from policy.site.live import LiveSite
 from policy.build import Project, build_site
-from policy.render import Renderer
+from policy.site.render import Renderer
 from tests.conftest import BUILD_DATE, DEMO, ROOT
 
 pytestmark = pytest.mark.slow

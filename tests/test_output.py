@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from policy.output import MARKER, STAGING
+from policy.site.output import MARKER, STAGING
 from tests.conftest import DEMO, POLICY, ROOT
 
 pytestmark = pytest.mark.slow
@@ -290,10 +290,10 @@ def site_command(content: Path, out: Path) -> list[str]:
 KILLED = """
 import gzip, os, pathlib, shutil, signal, sys
 sys.path.insert(0, os.getcwd())
-import policy.output, policy.render
+import policy.site.output, policy.site.render
 
 step, argv = sys.argv[1], sys.argv[2:]
-exchange, wrap, compress, rmtree = (policy.output._exchange, policy.render.Renderer.wrap, gzip.compress,
+exchange, wrap, compress, rmtree = (policy.site.output._exchange, policy.site.render.Renderer.wrap, gzip.compress,
                                     shutil.rmtree)
 calls = {"render": 0, "compress": 0, "exchanged": 0}
 the_build = os.getpid()
@@ -327,7 +327,7 @@ def cleaning(path, *args, **kwargs):
         die("cleaning")
     return rmtree(path, *args, **kwargs)
 
-policy.render.Renderer.wrap, gzip.compress, policy.output._exchange, shutil.rmtree = (
+policy.site.render.Renderer.wrap, gzip.compress, policy.site.output._exchange, shutil.rmtree = (
     rendering, compressing, exchanging, cleaning)
 import build
 sys.exit(build.main(argv))

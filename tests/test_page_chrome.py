@@ -19,10 +19,10 @@ import pytest
 from babel.dates import get_month_names
 from bs4 import BeautifulSoup
 
-import policy.check
-from policy import feeds
+import policy.checks.check
+from policy.site import feeds
 from policy.build import Project, build_site
-from policy.version import load_policy
+from policy.model.version import load_policy
 from tests.conftest import BUILD_DATE, DEMO, POLICY, ROOT
 
 SITE_URL = "https://allurauto.kz/policy/"
@@ -208,7 +208,7 @@ def test_a_description_is_plain_text(tmp_path):
         path.write_text(re.sub(r"(?m)^summary: .*$", "summary: " + json.dumps(summary), path.read_text("utf-8")),
                         encoding="utf-8")
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(policy.check, "_dialect", lambda version: [])  # the check would refuse the markup
+        patch.setattr(policy.checks.check, "_dialect", lambda version: [])  # the check would refuse the markup
         build_site(content, tmp_path / "site", datetime.date(2026, 11, 25), compress=False)
     page = BeautifulSoup((tmp_path / "site" / "en" / "index.html").read_text("utf-8"), "html.parser")
     assert [meta["content"] for meta in page.select("meta[name=description]")] == [summary]

@@ -2,7 +2,7 @@
 
 from hypothesis import given, settings, strategies as st
 
-from policy.redline import (DELETE, EQUAL, INSERT, new_side, old_side, redline, to_html, to_markdown, to_text,
+from policy.changes.redline import (DELETE, EQUAL, INSERT, new_side, old_side, redline, to_html, to_markdown, to_text,
                             tokenize)
 
 

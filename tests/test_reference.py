@@ -2,7 +2,7 @@
 
 import pytest
 
-from policy.reference import find_references, link_references
+from policy.model.reference import find_references, link_references
 
 
 @pytest.mark.parametrize("lang, text, numbers", [
@@ -58,8 +58,8 @@ def test_spelled_out_reference_words(lang, text, numbers):
 def test_a_reference_overlapping_the_clauses_own_number_is_linked_once_and_correctly():
     from bs4 import BeautifulSoup
 
-    from policy.clause import parse_document
-    from policy.text import unit_html
+    from policy.model.clause import parse_document
+    from policy.site.text import unit_html
 
     unit = parse_document("5.1 және 5.2-тармақтарда көзделген шаралар қолданылады.").units[0]
     links = BeautifulSoup(unit_html(unit, "kk", "¶"), "html.parser").find_all("a")

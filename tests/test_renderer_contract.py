@@ -11,13 +11,13 @@ import jinja2
 import markdown
 import pytest
 
-from policy.i18n import load_locale
-from policy.language import LANGUAGES
-from policy.pages import PageMaker
+from policy.i18n.locale import load_locale
+from policy.i18n.language import LANGUAGES
+from policy.site.pages import PageMaker
 from policy.build import Project
-from policy.render import read_site_url
-from policy.site import Site, SiteInputs
-from policy.version import load_policy
+from policy.site.render import read_site_url
+from policy.site.site import Site, SiteInputs
+from policy.model.version import load_policy
 from tests.conftest import BUILD_DATE, DEMO
 
 STAND_IN = jinja2.Environment(autoescape=True).from_string("""<!doctype html>

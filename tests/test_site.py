@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from policy.build import build_site
-from policy.version import load_policy
+from policy.model.version import load_policy
 from tests.conftest import DEMO, POLICY
 
 LANGS = ("ru", "kk", "en")
@@ -514,8 +514,8 @@ def test_a_long_history_lists_the_newest_versions_in_full_and_the_older_in_short
     keeps its anchor; the table of contents lists the full entries."""
     from bs4 import BeautifulSoup
 
-    from policy.i18n import load_locale
-    from policy.pages import FULL_HISTORY, PageMaker
+    from policy.i18n.locale import load_locale
+    from policy.site.pages import FULL_HISTORY, PageMaker
     from policy.build import Project
     from tools.history import accumulating, dates
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import material as materials
 
-from policy.render import KEYBOARD_FOCUS
-from policy.stylesheet import trim, used_names
+from policy.site.render import KEYBOARD_FOCUS
+from policy.site.stylesheet import trim, used_names
 
 PAGE = ('<html><body dir="ltr"><header class="md-header md-header--shadow"><a href="#p-1">1</a></header>'
         '<main><p class="note">text</p><input type="checkbox" id="__search" data-md-toggle="search"></main></body></html>')

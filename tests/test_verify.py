@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from policy.dates import today
+from policy.model.dates import today
 from tests.conftest import DEMO, ROOT, require_nginx
 from tools.browser import serve
 from tools.nginx import free_port, nginx

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from policy import change, pages, redline, text
+from policy.changes import change, redline
+
+from policy.site import pages, text
 from policy.build import build_site
 from tests.conftest import POLICY
 from tools.history import accumulating, dates

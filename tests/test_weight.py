@@ -14,8 +14,8 @@ from urllib.parse import urljoin, urlsplit
 import material
 import pytest
 
-from policy.language import LANGUAGES
-from policy.render import KEYBOARD_FOCUS
+from policy.i18n.language import LANGUAGES
+from policy.site.render import KEYBOARD_FOCUS
 from tools.browser import serve
 from tools.weight import BUDGET, first_visit
 

@@ -7,11 +7,11 @@ import datetime
 import json
 import xml.etree.ElementTree as ET
 
-from .dates import OFFSET
-from .i18n import Locale
-from .language import LANGUAGES
-from .address import HISTORY, HOME, alternates, changes_path, public_url, source_path, version_path
-from .version import Policy
+from ..model.dates import OFFSET
+from ..i18n.locale import Locale
+from ..i18n.language import LANGUAGES
+from ..model.address import HISTORY, HOME, alternates, changes_path, public_url, source_path, version_path
+from ..model.version import Policy
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"

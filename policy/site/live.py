@@ -18,11 +18,11 @@ import shutil
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .language import LANGUAGES
+from ..i18n.language import LANGUAGES
 from .output import swap_in
 from .pages import Page
-from .problem import Problem
-from .build import Project, checked_content, theme_state
+from ..problem import Problem
+from ..build import Project, checked_content, theme_state
 from .render import read_site_url, replace_file
 from .site import Site, SiteInputs, chrome
 

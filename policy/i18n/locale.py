@@ -20,8 +20,8 @@ from babel.support import Translations
 
 from . import kazakh
 from .message import N_
-from .problem import Problem, error
-from .rules import TRANSLATION
+from ..problem import Problem, error
+from ..rules import TRANSLATION
 
 DOMAIN = "messages"
 DATE_LOCALES = {"en": "en_GB"}

@@ -15,15 +15,17 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from . import address, feeds, share_image, stylesheet, workers
+from ..model import address
+
+from . import feeds, share_image, stylesheet, workers
 from .compress import Cache
-from .i18n import Locale
-from .language import LANGUAGES, NAMES, ORIGINAL
-from .address import HISTORY, HOME, version_path
+from ..i18n.locale import Locale
+from ..i18n.language import LANGUAGES, NAMES, ORIGINAL
+from ..model.address import HISTORY, HOME, version_path
 from .pages import Page, PageMaker, possible_markup
 from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_stylesheet, search_index,
                      write_config, write_file, write_page)
-from .version import Policy
+from ..model.version import Policy
 
 
 def theme_strings(locale: Locale) -> dict[str, str]:

@@ -9,18 +9,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import dialect
-from .clause import Block, Unit
-from .characters import MIXED, mixed_words
+from ..model import dialect
+from ..model.clause import Block, Unit
+from ..model.characters import MIXED, mixed_words
 from .correction import check_corrections, corrected
-from .language import LANGUAGES, ORIGINAL
-from .message import Message, message
-from .problem import Problem, error, warning
+from ..i18n.language import LANGUAGES, ORIGINAL
+from ..i18n.message import Message, message
+from ..problem import Problem, error, warning
 from .record import check_record
-from .reference import find_references
+from ..model.reference import find_references
 from .sync import mismatches
-from .version import Policy, Version, load_policy
-from .rules import (FILE_SIZE, IN_FORCE, MARKUP, MISSING_TRANSLATION, MIXED_SCRIPT, NUMBERING, PLACEHOLDER, REFERENCE,
+from ..model.version import Policy, Version, load_policy
+from ..rules import (FILE_SIZE, IN_FORCE, MARKUP, MISSING_TRANSLATION, MIXED_SCRIPT, NUMBERING, PLACEHOLDER, REFERENCE,
                     SAME_UNITS, TRANSLATION_SYNC)
 
 _PLACEHOLDER = re.compile(r"_{3,}")

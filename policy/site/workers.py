@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .compress import Cache, compress_file, compress_tree
-from .language import LANGUAGES
+from ..i18n.language import LANGUAGES
 
 if TYPE_CHECKING:
     from .site import Site

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path
 from typing import Iterator
 
-from .message import message
+from ..i18n.message import message
 
 MARKER = ".policy-site"
 """A file at the top of every built site: the folder is a site that the next build may replace."""

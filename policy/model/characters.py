@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-from .message import N_
-from .problem import Problem, error, warning
-from .rules import INVISIBLE_CHARACTER, MIXED_SCRIPT
+from ..i18n.message import N_
+from ..problem import Problem, error, warning
+from ..rules import INVISIBLE_CHARACTER, MIXED_SCRIPT
 
 _VISIBLE_CONTROLS = {"\n", "\t"}
 _HIDDEN_CATEGORIES = {"Cc", "Cf", "Co", "Cn", "Zl", "Zp"}

@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from .language import LANGUAGES, ORIGINAL
+from ..i18n.language import LANGUAGES, ORIGINAL
 
 SHOP_HOSTS = ("allurauto.kz", "www.allurauto.kz")
 """The shop's own host: its DNS and its robots.txt are the shop's, never the policy build's."""

@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from . import address
+from ..model import address
 from .compiled import COMPILED
-from .language import NAMES
+from ..i18n.language import NAMES
 from .outline import Entry
-from .address import HISTORY, HOME, public_url
+from ..model.address import HISTORY, HOME, public_url
 from .pages import Page
 
 WHOLE_STYLESHEET = "stylesheets/main.css"

@@ -20,8 +20,8 @@ from typing import Collection, Iterator
 import markdown
 import nh3
 
-from .message import Message, message
-from .rules import FILE_SIZE, LINK, MARKUP, NESTING, PLAIN_TEXT, Rule
+from ..i18n.message import Message, message
+from ..rules import FILE_SIZE, LINK, MARKUP, NESTING, PLAIN_TEXT, Rule
 
 ALLOWED_TAGS = frozenset({"p", "ul", "ol", "li", "em", "strong", "a", "br"})
 SCHEMES = ("https", "mailto", "tel")

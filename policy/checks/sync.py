@@ -6,10 +6,10 @@ import datetime
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .change import Change, Kind, compare
-from .language import LANGUAGES, ORIGINAL
-from .message import Message, message
-from .version import Policy, Version
+from ..changes.change import Change, Kind, compare
+from ..i18n.language import LANGUAGES, ORIGINAL
+from ..i18n.message import Message, message
+from ..model.version import Policy, Version
 
 
 @dataclass(frozen=True)

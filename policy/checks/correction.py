@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime
 
-from .language import LANGUAGES, ORIGINAL
-from .message import Message, message
-from .problem import Problem, error
-from .source import first_difference
-from .front_matter import CORRECTS
-from .version import Policy, Version
-from .rules import CORRECTION
+from ..i18n.language import LANGUAGES, ORIGINAL
+from ..i18n.message import Message, message
+from ..problem import Problem, error
+from ..model.source import first_difference
+from ..model.front_matter import CORRECTS
+from ..model.version import Policy, Version
+from ..rules import CORRECTION
 
 
 def corrected(policy: Policy, date: datetime.date) -> tuple[str, ...]:

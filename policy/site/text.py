@@ -11,11 +11,13 @@ from functools import lru_cache
 
 from markupsafe import Markup, escape
 
-from . import dialect, outline
-from .clause import Block, Document, Unit
-from .reference import link_references
-from .version import Version
-from .rules import NESTING
+from ..model import dialect
+
+from . import outline
+from ..model.clause import Block, Document, Unit
+from ..model.reference import link_references
+from ..model.version import Version
+from ..rules import NESTING
 
 
 @lru_cache(maxsize=16384)

@@ -15,8 +15,8 @@ from pathlib import Path
 import yaml
 
 from .characters import hidden_characters
-from .problem import Problem, error
-from .rules import FILE_SIZE, FRONT_MATTER, INVISIBLE_CHARACTER
+from ..problem import Problem, error
+from ..rules import FILE_SIZE, FRONT_MATTER, INVISIBLE_CHARACTER
 
 KEYS = ("title", "summary")
 CORRECTS = "corrects"

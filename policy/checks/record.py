@@ -11,11 +11,11 @@ import shlex
 import subprocess
 from pathlib import Path
 
-from .message import message
-from .problem import Problem, error, warning
-from .source import first_difference
-from .version import Policy, version_date
-from .rules import BACKDATED, PUBLISHED
+from ..i18n.message import message
+from ..problem import Problem, error, warning
+from ..model.source import first_difference
+from ..model.version import Policy, version_date
+from ..rules import BACKDATED, PUBLISHED
 
 _GIT_SECONDS = 120
 """A local git command takes milliseconds; one that hangs must not hang the check."""

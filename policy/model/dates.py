@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import os
 
-from .message import message
+from ..i18n.message import message
 
 _HOURS = 5
 KAZAKHSTAN = datetime.timezone(datetime.timedelta(hours=_HOURS))
