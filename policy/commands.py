@@ -153,8 +153,8 @@ def serve(content: Path, today: datetime.date, port: int, site_url: str | None =
     """Preview the site on 127.0.0.1, rendering again what changed whenever a file is saved; a
     failed build shows its errors in the browser. The preview has a folder of its own (under
     .cache/): it never writes to, nor deletes, a site that `build` made."""
-    from .site.live import LiveSite
-    from .site.preview import preview
+    from .live import LiveSite
+    from .preview import preview
     site = LiveSite(content, today, site_url=site_url)
 
     def rebuild(viewed: list[str], ready: Callable[[], None], pending: Callable[[], bool]) -> list[str]:

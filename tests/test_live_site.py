@@ -12,7 +12,7 @@ import threading
 
 import pytest
 
-from policy.site.live import LiveSite
+from policy.live import LiveSite
 from policy.build import Project, build_site
 from policy.site.render import Renderer
 from tests.conftest import BUILD_DATE, DEMO, ROOT

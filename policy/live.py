@@ -18,13 +18,13 @@ import shutil
 from pathlib import Path
 from typing import Callable, Iterable
 
-from ..i18n.language import LANGUAGES
-from .output import swap_in
-from .pages import Page
-from ..problem import Problem
-from ..build import Project, checked_content, theme_state
-from .render import read_site_url, replace_file
-from .site import Site, SiteInputs, chrome
+from .build import Project, checked_content, theme_state
+from .i18n.language import LANGUAGES
+from .problem import Problem
+from .site.output import swap_in
+from .site.pages import Page
+from .site.render import read_site_url, replace_file
+from .site.site import Site, SiteInputs, chrome
 
 PREVIEWS = "preview"
 """The previews' folders, one per running preview (named by its process id), under the cache."""
