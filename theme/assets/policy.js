@@ -5,6 +5,7 @@
 // JavaScript or not.
 (function () {
   var PLACES = "article [id^='p-'], article [id^='v-']";
+  var SLIVER = 16;
 
   function inView(element) {
     var box = element && element.getBoundingClientRect();
@@ -12,7 +13,8 @@
   }
 
   // Where the reader is: the anchored element at the top of the screen, under the header, once the
-  // page's title has scrolled away.
+  // page's title has scrolled away; the last pixels of a row or heading scrolled almost out of view
+  // are not what is being read.
   function place() {
     var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
     var header = document.querySelector(".md-header");
@@ -20,7 +22,7 @@
     var title = document.querySelector("article h1");
     if (inView(target) || !title || title.getBoundingClientRect().bottom > below) return location.hash;
     var top = [].find.call(document.querySelectorAll(PLACES), function (element) {
-      return element.getBoundingClientRect().bottom > below;
+      return element.getBoundingClientRect().bottom > below + SLIVER;
     });
     return top ? "#" + top.id : location.hash;
   }
