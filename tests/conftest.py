@@ -92,9 +92,22 @@ def real_site(tmp_path_factory) -> Site:
 
 
 @pytest.fixture(scope="session")
-def long_history_site(tmp_path_factory) -> Site:
-    """A history of 20 versions, built for BUILD_DATE, when all of them have taken effect."""
-    return _built(tmp_path_factory, accumulating(POLICY, 20, tmp_path_factory.mktemp("long") / "content"), "long")
+def long_history(tmp_path_factory) -> Path:
+    """The content of a history of 20 versions, all of them in effect on BUILD_DATE."""
+    return accumulating(POLICY, 20, tmp_path_factory.mktemp("long") / "content")
+
+
+@pytest.fixture(scope="session")
+def long_history_site(tmp_path_factory, long_history) -> Site:
+    return _built(tmp_path_factory, long_history, "long")
+
+
+@pytest.fixture(scope="session")
+def compressed_long_history_site(tmp_path_factory, long_history) -> Site:
+    """The long history with its .gz and .br copies, as `make site` builds it."""
+    out = tmp_path_factory.mktemp("compressed-long") / "site"
+    build_site(long_history, out, BUILD_DATE)
+    return Site(out)
 
 
 @pytest.fixture(scope="session")
@@ -104,16 +117,13 @@ def own_host_site(tmp_path_factory) -> Site:
 
 
 @contextlib.contextmanager
-def served_by_nginx(site: Site, compress: bool = False) -> Iterator[str]:
+def served_by_nginx(site: Site) -> Iterator[str]:
     """A site served by nginx as the shop will serve it, by an unprivileged user (nobody, when the
-    tests run as root), from a copy all may read, with its .gz and .br copies when `compress`: the
-    base URL, http://127.0.0.1:PORT/policy/."""
+    tests run as root), from a copy all may read: the base URL, http://127.0.0.1:PORT/policy/."""
     require_nginx()
     with tempfile.TemporaryDirectory() as folder:
         os.chmod(folder, 0o755)
         shutil.copytree(site.root, Path(folder) / "site")
-        if compress:
-            compress_site(Path(folder) / "site")
         with nginx(Path(folder) / "site", unprivileged=True) as base:
             yield base
 

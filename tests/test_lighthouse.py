@@ -30,8 +30,8 @@ site lacks, so that nginx shows the language chooser itself rather than redirect
 
 
 @pytest.fixture(scope="module")
-def served_long(long_history_site):
-    with served_by_nginx(long_history_site, compress=True) as base:
+def served_long(compressed_long_history_site):
+    with served_by_nginx(compressed_long_history_site) as base:
         yield base
 
 
