@@ -44,7 +44,7 @@ def test_every_text_file_has_its_compressed_copies(compressed_demo_site):
         assert not for_browsers or brotli.decompress(br.read_bytes()) == data, path
         compressed += 1
     assert compressed > 50  # 15 files per language, the top's and the assets
-    for name in ("ru/index.html", "assets/policy.css", "ru/search/search_index.json", "versions.json",
+    for name in ("ru/index.html", "assets/theme.js", "ru/search/search_index.json", "versions.json",
                  "sitemap.xml", "ru/feed.xml", "ru/versions/2026-06-01.md"):
         assert (compressed_demo_site.root / f"{name}.gz").is_file(), name
     assert not list(compressed_demo_site.root.rglob("*.png.gz")), "images are compressed already"

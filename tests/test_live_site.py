@@ -14,7 +14,7 @@ import pytest
 
 from policy.live import LiveSite
 from policy.build import Project, build_site
-from policy.site.render import Renderer
+from policy.site.render import WHOLE_STYLESHEET, Renderer
 from tests.conftest import BUILD_DATE, DEMO, ROOT
 
 pytestmark = pytest.mark.slow
@@ -159,7 +159,7 @@ def test_a_change_to_the_theme_renders_everything_into_a_new_folder_while_the_ol
     reader.start()
     try:
         css = project.theme / "assets" / "policy.css"
-        css.write_text(css.read_text(encoding="utf-8") + "\n/* changed */\n", encoding="utf-8")
+        css.write_text(css.read_text(encoding="utf-8") + "\n.changed-by-the-test { color: red }\n", encoding="utf-8")
         main = project.theme / "main.html"
         text = main.read_text(encoding="utf-8")
         assert "{% block footer %}{% endblock %}" in text
@@ -170,7 +170,7 @@ def test_a_change_to_the_theme_renders_everything_into_a_new_folder_while_the_ol
         reader.join()
     assert missing == []
     assert all((live.out / path).stat().st_ino != inode for path, inode in before.items())
-    assert "/* changed */" in (live.out / "assets/policy.css").read_text(encoding="utf-8")
+    assert ".changed-by-the-test{color: red}" in (live.out / "assets" / WHOLE_STYLESHEET).read_text(encoding="utf-8")
     assert "<!-- changed -->" in (live.out / "kk/parallel/2024-01-15/index.html").read_text(encoding="utf-8")
 
 

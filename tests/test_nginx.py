@@ -152,7 +152,7 @@ def csp(response: Response) -> dict[str, list[str]]:
 @pytest.mark.parametrize("path, headers, status", [
     ("", {}, 200), ("", {"Accept-Language": "en"}, 302), ("ru", {}, 301), ("/policy", {}, 301), ("ru/nope", {}, 404),
     (".policy-site", {}, 404),
-    ("assets/policy.css", {}, 200), ("versions.json", {"Accept-Encoding": "gzip"}, 200)])
+    ("assets/theme.js", {}, 200), ("versions.json", {"Accept-Encoding": "gzip"}, 200)])
 def test_security_headers_on_every_response(served, path, headers, status):
     response = fetch(served, path, headers)
     assert response.status == status

@@ -83,7 +83,7 @@ def test_the_shops_pages_and_headers_are_its_own(server):
 
 
 @pytest.mark.parametrize("path", ["", "ru/", "en/history/", "kk/nope", "ru/versions/2024-01-15.md",
-                                  "assets/policy.css"])
+                                  "assets/theme.js"])
 @pytest.mark.parametrize("accept, lang", [("ru-RU,ru;q=0.9", "ru"), ("kk", "kk"), ("de", "en")])
 def test_the_shops_lang_keeps_its_value_under_policy(server, path, accept, lang):
     """The shop's `map $http_accept_language $lang`, as its access log writes it: the policy's maps
@@ -112,7 +112,7 @@ def test_precompressed_files_also_through_a_proxy(server, compressed_demo_site):
     """A request that came through a proxy (Via), even over HTTP/1.0 as nginx's own proxy speaks,
     gets the build's .gz file (and .br with the module, for what browsers fetch: not versions.json),
     with Vary for the caches between."""
-    paths = {"gzip": ("ru/", "versions.json", "assets/policy.css"), "br": ("ru/", "assets/policy.css")}
+    paths = {"gzip": ("ru/", "versions.json", "assets/theme.js"), "br": ("ru/", "assets/theme.js")}
     for encoding in ["gzip"] + ["br"] * BROTLI_MODULE.exists():
         for path in paths[encoding]:
             response = fetch(server.base, path, {"Accept-Encoding": encoding, "Via": "1.0 front"}, http10=True)

@@ -8,7 +8,9 @@ from pathlib import Path
 import material as materials
 
 from policy.site.render import KEYBOARD_FOCUS
-from policy.site.stylesheet import trim, used_names
+from policy.site.site import OWN_STYLESHEETS
+from policy.site.stylesheet import minify, trim, used_names
+from tests.conftest import ROOT
 
 PAGE = ('<html><body dir="ltr"><header class="md-header md-header--shadow"><a href="#p-1">1</a></header>'
         '<main><p class="note">text</p><input type="checkbox" id="__search" data-md-toggle="search"></main></body></html>')
@@ -64,6 +66,18 @@ def test_comments_go_and_strings_with_braces_stay_intact():
     assert trimmed(css) == '.md-header:after{content:"}{;,"}'
 
 
+def test_minified_css_keeps_strings_and_the_space_that_separates():
+    css = """/* note */
+.a  .b ,
+.c > .d {
+  content: "x ;  { /* y */ ,";
+  margin: 0  auto;
+}
+@media (min-width: 60em) { .e { color: red } }
+"""
+    assert minify(css) == '.a .b,.c > .d{content: "x ;  { /* y */ ,";margin: 0 auto;}@media (min-width: 60em){.e{color: red}}'
+
+
 def built_stylesheet(site) -> str:
     [path] = (site.root / "assets" / "stylesheets").glob("main.*.min.css")
     return path.read_text(encoding="utf-8")
@@ -76,6 +90,7 @@ def test_the_built_stylesheet_keeps_every_rule_the_pages_can_use(demo_site, real
     material = Path(materials.__file__).parent / "templates" / "assets" / "stylesheets"
     whole = KEYBOARD_FOCUS.sub(":focus-visible", "".join(
         path.read_text(encoding="utf-8") for path in sorted(material.glob("*.min.css"))))
+    whole += "".join(minify((ROOT / "theme" / "assets" / name).read_text(encoding="utf-8")) for name in OWN_STYLESHEETS)
     for site in (demo_site, real_site):
         names = used_names((path.read_text(encoding="utf-8") for path in site.root.glob("*/**/*.html")),
                            (path.read_text(encoding="utf-8") for path in (site.root / "assets").glob("*.js")))

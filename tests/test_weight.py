@@ -16,6 +16,8 @@ import pytest
 
 from policy.i18n.language import LANGUAGES
 from policy.site.render import KEYBOARD_FOCUS
+from policy.site.site import OWN_STYLESHEETS
+from tests.conftest import ROOT
 from tools.browser import serve
 from tools.weight import BUDGET, first_visit
 
@@ -41,7 +43,9 @@ def test_every_page_links_the_shared_assets(demo_site, lang):
         address = "https://allurauto.kz/policy/" + str(page.relative_to(demo_site.root))
         html = page.read_text(encoding="utf-8")
         links = re.findall(r'<(?:link rel="(?:stylesheet|icon)" href|script src)="([^"]+)"', html)
-        assert {link.rsplit("/", 1)[1] for link in links} >= {"favicon.png", "policy.css", "theme.js", "policy.js"}
+        assert {link.rsplit("/", 1)[1] for link in links} >= {"favicon.png", "theme.js", "policy.js"}
+        [sheet] = re.findall(r'<link rel="stylesheet" href="([^"]+)"', html)
+        assert re.search(r"/assets/stylesheets/main\.[0-9a-f]{8}\.min\.css$", sheet), "one stylesheet"
         for link in links:
             path = urlsplit(urljoin(address, link)).path.removeprefix("/policy/")
             assert path.startswith("assets/") and (demo_site.root / path).is_file(), (page, link)
@@ -81,10 +85,12 @@ def test_the_search_loads_when_opened_and_finds_other_forms_of_a_word(browser, s
 
 
 def material_stylesheet() -> bytes:
-    """Material's whole stylesheets, as the build reads them before trimming."""
+    """Material's whole stylesheets, as the build reads them before trimming, and the project's own
+    as written (the build writes them minified)."""
     folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
     css = "".join(path.read_text(encoding="utf-8") for path in sorted(folder.glob("*.min.css")))
-    return KEYBOARD_FOCUS.sub(":focus-visible", css).encode()
+    own = "".join((ROOT / "theme" / "assets" / name).read_text(encoding="utf-8") for name in OWN_STYLESHEETS)
+    return (KEYBOARD_FOCUS.sub(":focus-visible", css) + own).encode()
 
 
 STYLES = """() => [...document.querySelectorAll("*")].flatMap(element => [null, "::before", "::after"].map(pseudo => {

@@ -195,7 +195,9 @@ def material_stylesheet(renderer: Renderer) -> str:
     return KEYBOARD_FOCUS.sub(":focus-visible", css)
 
 
-def copy_theme_assets(renderer: Renderer, assets: Path) -> None:
-    """The project's own scripts and stylesheets (theme/assets/): one copy for every language, at the
-    site's top. Material's scripts are not used (theme.js and search.js replace its bundle)."""
-    shutil.copytree(renderer.theme_files()[0] / "assets", assets, dirs_exist_ok=True)
+def copy_theme_assets(renderer: Renderer, assets: Path, leave_out: tuple[str, ...]) -> None:
+    """The project's own assets (theme/assets/) but those named in `leave_out`: one copy for every
+    language, at the site's top. Material's scripts are not used (theme.js and search.js replace
+    its bundle)."""
+    shutil.copytree(renderer.theme_files()[0] / "assets", assets, dirs_exist_ok=True,
+                    ignore=shutil.ignore_patterns(*leave_out))

@@ -28,6 +28,11 @@ from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_sty
 from ..model.version import Policy
 
 
+OWN_STYLESHEETS = ("policy.css", "readers.css")
+"""The project's stylesheets in theme/assets/, in the order they apply: written without comments after
+Material's rules in the one stylesheet (a first visit fetches one file, not three)."""
+
+
 def theme_strings(locale: Locale) -> dict[str, str]:
     """The few words the theme itself shows, in the locale's language (the navigation's are the names
     of the text in force and of the history)."""
@@ -105,20 +110,21 @@ class Site:
         return write_page(folder / lang, page.url, self.renderers[lang].wrap(page), replace)
 
     def write_assets(self, assets: Path, trim: bool) -> list[Path]:
-        """The theme's assets and the chooser's, and Material's stylesheet, whole or trimmed to the
-        rules that a page can use; the paths written. The trimmed one is named by its digest and
+        """The theme's assets and the chooser's, and the one stylesheet every page links: Material's,
+        whole or trimmed to the rules that a page can use, then the project's own; the paths written. The trimmed one is named by its digest and
         depends only on the theme, the page templates and what code writes into pages, never on the
         content or the day: its name changes only when its rules do, so a version taking effect
         changes only the pages it touches."""
         renderer = self.renderers[ORIGINAL]
-        copy_theme_assets(renderer, assets)
+        copy_theme_assets(renderer, assets, leave_out=OWN_STYLESHEETS)
         shutil.copytree(self.inputs.theme / "root" / "assets", assets, dirs_exist_ok=True)
         css = material_stylesheet(renderer)
-        name = WHOLE_STYLESHEET
         if trim:
             scripts = [path.read_text(encoding="utf-8") for path in sorted(assets.glob("*.js"))]
             css = stylesheet.trim(css, stylesheet.used_names(self._specimens(), scripts))
-            name = f"stylesheets/main.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css"
+        css += "".join(stylesheet.minify((self.inputs.theme / "assets" / own).read_text(encoding="utf-8"))
+                       for own in OWN_STYLESHEETS)
+        name = f"stylesheets/main.{hashlib.sha256(css.encode()).hexdigest()[:8]}.min.css" if trim else WHOLE_STYLESHEET
         write_file(assets / name, css.encode())
         for each in self.renderers.values():
             each.stylesheet = name
