@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks.check import check_content
+from .model import address
 from .site.compress import Cache
 from .i18n.locale import Locale, load_locale
 from .i18n.language import LANGUAGES
@@ -62,13 +63,13 @@ def build_site(content: Path, out: Path, today: datetime.date, base: str | None 
                jobs: int | None = None) -> list[Problem]:
     """Build `content` into `out` for the day `today`, at `site_url` (default: mkdocs.yml's), in `jobs`
     processes (default: one per core); without `compress`, no .gz and .br files. On any error raise
-    ContentError (or the renderer's or the output's error) and leave `out` as it was; return the
-    warnings."""
+    ContentError (or the address's, the renderer's or the output's error) and leave `out` as it was;
+    return the warnings."""
     out = checked_output(out, project.root, content)
     policy, locales, problems = checked_content(content, today, base, project)
     with workspace(out) as work:
-        inputs = SiteInputs(policy, locales, today, site_url or read_site_url(project.config), project.theme,
-                            project.config)
+        url = read_site_url(project.config) if site_url is None else address.site_url(site_url)
+        inputs = SiteInputs(policy, locales, today, url, project.theme, project.config)
         site = Site(inputs, work / "config")
         cache = Cache(project.cache / "compressed") if compress else None
         site.write(work / "site", cache=cache, jobs=jobs)
@@ -79,7 +80,7 @@ def build_site(content: Path, out: Path, today: datetime.date, base: str | None 
 
 
 def checked_content(content: Path, today: datetime.date, base: str | None,
-             project: Project) -> tuple[Policy, dict[str, Locale], list[Problem]]:
+                    project: Project) -> tuple[Policy, dict[str, Locale], list[Problem]]:
     """The content and the catalogs, with their warnings; ContentError when anything is wrong."""
     policy, problems = check_content(content, today, base)
     locales, catalog_problems = load_locales(project)

@@ -3,11 +3,13 @@ files that speak for a whole host (CNAME, robots.txt) only on a host of its own.
 
 from __future__ import annotations
 
+import datetime
 import subprocess
 import sys
 
 import pytest
 
+from policy.build import build_site
 from policy.model import address
 from tests.conftest import DEMO, OWN_HOST, ROOT
 
@@ -79,4 +81,11 @@ def test_build_refuses_a_bad_site_url(tmp_path, url):
     result = build(tmp_path, "--site-url", url)
     assert result.returncode == 2
     assert "--site-url" in result.stderr and "\x1b" not in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "https://x.example/\"><script>alert(1)</script>"])
+def test_build_site_refuses_a_bad_site_url_from_python_too(tmp_path, url):
+    with pytest.raises(address.AddressError):
+        build_site(DEMO, tmp_path / "site", datetime.date(2026, 11, 25), site_url=url, compress=False)
     assert not (tmp_path / "site").exists()

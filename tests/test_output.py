@@ -256,6 +256,15 @@ def test_a_site_url_in_mkdocs_yml_that_is_not_a_plain_https_address_is_a_one_lin
     assert "site_url" in result.stderr and not out.exists()
 
 
+def test_a_mkdocs_yml_without_site_url_is_a_one_line_error_naming_it(project):
+    config = project / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^site_url: .*\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
+    out = project.parent / "site"
+    result = build(project, "content", out, "--date", DATE)
+    one_line_error(result)
+    assert "mkdocs.yml" in result.stderr and "site_url" in result.stderr and not out.exists()
+
+
 @pytest.mark.parametrize("command", ["build", "check"])
 def test_a_malformed_source_date_epoch_is_a_one_line_error(project, command):
     out = project.parent / "site"

@@ -39,9 +39,14 @@ class RenderError(Exception):
 
 
 def read_site_url(config: Path) -> str:
-    """The site's public address from the top `mkdocs.yml`, ending with a slash."""
+    """The site's public address from the top `mkdocs.yml`, ending with a slash; AddressError, naming
+    the file, when it has none or one that is not an address."""
     with config.open(encoding="utf-8") as file:
-        return address.site_url(yaml.safe_load(file)["site_url"])
+        settings = yaml.safe_load(file)
+    try:
+        return address.site_url(settings.get("site_url") if isinstance(settings, dict) else None)
+    except address.AddressError as error:
+        raise address.AddressError(f"{config}: {error}") from None
 
 
 def source_name(url: str) -> str:
