@@ -214,7 +214,7 @@ def main() -> None:
         scratch = Path(folder)
         builds(scratch)
         from benchmarks.compression import curve
-        print(f"Compression of the site of {PREVIEW_VERSIONS} versions (policy/compress.py chose from it):")
+        print(f"Compression of the site of {PREVIEW_VERSIONS} versions (policy/site/compress.py chose from it):")
         curve(scratch / f"site-{PREVIEW_VERSIONS}")
         go_live(scratch)
         weights(scratch)

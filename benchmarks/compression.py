@@ -1,4 +1,4 @@
-"""The size/CPU curve of gzip and brotli on a built site's text files, which policy/compress.py
+"""The size/CPU curve of gzip and brotli on a built site's text files, which policy/site/compress.py
 chose its settings from: for what every visit starts from (the assets, the text in force, the
 history) and for the versions' own pages. `python benchmarks/compression.py SITE` prints it;
 `make benchmark` prints it for a history of 100 versions."""

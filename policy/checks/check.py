@@ -216,7 +216,7 @@ def _at(version: Version, block: Block, finding: dialect.Finding) -> Problem:
 
 
 def _dialect(version: Version) -> list[Problem]:
-    """Only the content dialect (see policy/dialect.py): anything else could put code on the site."""
+    """Only the content dialect (see policy/model/dialect.py): anything else could put code on the site."""
     anchors = {unit.anchor for unit in version.document.all_units}
     problems = []
     for unit in version.document.all_units:
