@@ -223,7 +223,7 @@ def _dialect(version: Version) -> list[Problem]:
         for index, block in enumerate(unit.blocks):
             if block.kind != "heading":
                 problems += [_at(version, block, f) for f in dialect.check_fragment(block.source, anchors)]
-            elif _is_format_heading(version, unit, index, block):
+            elif _is_format_heading(unit, index, block):
                 problems += [_at(version, block, replace(f, offset=f.offset + block.marks))
                              for f in dialect.plain_text_findings(block.source[block.marks:])]
             else:
@@ -238,7 +238,7 @@ def _dialect(version: Version) -> list[Problem]:
     return problems
 
 
-def _is_format_heading(version: Version, unit: Unit, index: int, block: Block) -> bool:
+def _is_format_heading(unit: Unit, index: int, block: Block) -> bool:
     """The title (`# …`, the first block) and each section's own heading (`## 5. …`)."""
     if not unit.number:
         return block.level == 1 and index == 0
