@@ -118,8 +118,9 @@ def previews(content: Path, day: datetime.date, scratch: Path, budget: float, th
     try:
         with chromium() as browser:
             page = browser.new_page()
-            # The draft's own change (the clause it changed); the version in force's title: a version
-            # between two others cannot change a clause in one language alone (the sync rule).
+            # The draft's own change (the clause it changed); the version in force's summary (in the
+            # page's description): a version between two others cannot change a clause in one
+            # language alone (the sync rule).
             clause = f" ({policy.dates.index(draft)})"
             runs = [_save_version(page, preview.url + f"{LANGUAGES[number % 3]}/versions/{draft}/",
                                   edited / LANGUAGES[number % 3] / f"{draft}.md", clause, number)
@@ -127,9 +128,9 @@ def previews(content: Path, day: datetime.date, scratch: Path, budget: float, th
             report("an edit of the upcoming draft's text (ru, kk, en in turn)", runs, budget)
             runs = [_save_version(page, preview.url + f"{LANGUAGES[number % 3]}/",
                                   edited / LANGUAGES[number % 3] / f"{in_force}.md",
-                                  "title: " + policy.get(LANGUAGES[number % 3], in_force).title, number)
+                                  "summary: " + policy.get(LANGUAGES[number % 3], in_force).summary, number)
                     for number in range(SAVES)]
-            report("an edit of the version in force's title (ru, kk, en in turn)", runs, budget)
+            report("an edit of the version in force's summary (ru, kk, en in turn)", runs, budget)
             watch = Watch(preview.url, ["ru/", "kk/history/", f"en/versions/{draft}/", f"ru/parallel/{in_force}/"])
             try:
                 template = project / "theme" / "pages" / "version.html"
@@ -161,7 +162,7 @@ def previews(content: Path, day: datetime.date, scratch: Path, budget: float, th
 
 
 def _save_version(page, url: str, path: Path, mark: str, number: int) -> float:
-    return timed_save(page, url, lambda: edit_line(path, mark, number), f"{mark.removeprefix('title: ')} v{number}")
+    return timed_save(page, url, lambda: edit_line(path, mark, number), f"{mark.removeprefix('summary: ')} v{number}")
 
 
 def _save_file(page, url: str, path: Path, number: int, marker: str) -> float:

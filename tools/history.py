@@ -45,6 +45,6 @@ def accumulating(source: Path, count: int, content: Path, date: str = "2026-11-2
                 line = changing[(index - 1) % len(changing)]
                 lines[line] += f" ({index})"
                 number = _CLAUSE.match(lines[line]).group(1)
-                text = _SUMMARY.sub(f'summary: "{index + 1}: {number} ({index})"', "\n".join(lines), count=1)
+                text = _SUMMARY.sub(f"summary: Version {index + 1} changes {number}", "\n".join(lines), count=1)
             (content / lang / f"{day}.md").write_text(text, encoding="utf-8")
     return content
