@@ -38,10 +38,8 @@ class Problem:
     def display_path(self) -> str:
         """The path relative to the working directory when it is below it, as editors see it,
         escaped: a file's name is content too."""
-        try:
-            return printable(os.path.relpath(self.path))
-        except ValueError:
-            return printable(str(self.path))
+        path = Path(os.path.abspath(self.path))
+        return printable(str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path))
 
     @property
     def place(self) -> str:
