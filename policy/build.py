@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .checks.check import check_content
-from .model import address
-from .site.compress import Cache
-from .i18n.locale import Locale, load_locale
 from .i18n.language import LANGUAGES
-from .site.output import checked_output, swap_in, workspace
+from .i18n.locale import Locale, load_locale
+from .model import address
+from .model.version import Policy
 from .problem import ContentError, Problem
+from .site.compress import Cache
+from .site.output import checked_output, swap_in, workspace
 from .site.render import read_site_url
 from .site.site import Site, SiteInputs
-from .model.version import Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,16 +10,16 @@ from typing import Callable
 
 import yaml
 
-from .changes.change import compare, summary
-from .checks.check import check_content
-from .i18n.locale import load_locale
-from .i18n.language import LANGUAGES
-from .i18n.message import Message, Translate, message, printable
-from .problem import ContentError, Problem
 from .build import Project, build_site
+from .changes.change import compare, summary
 from .changes.redline import Segment, to_markdown, to_text
-from .site.render import RenderError
+from .checks.check import check_content
+from .i18n.language import LANGUAGES
+from .i18n.locale import load_locale
+from .i18n.message import Message, Translate, message, printable
 from .model.version import load_policy
+from .problem import ContentError, Problem
+from .site.render import RenderError
 
 PLACEHOLDER = "_____"
 EDITORS_LANGUAGE = "ru"

@@ -15,8 +15,8 @@ from difflib import SequenceMatcher
 from enum import StrEnum
 from functools import lru_cache
 
-from ..model.clause import Document, Unit
 from ..i18n.message import Message, message
+from ..model.clause import Document, Unit
 from .redline import Segment, cached_redline, tokenize
 
 SIMILAR = 0.5

@@ -11,8 +11,8 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from difflib import SequenceMatcher
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Sequence

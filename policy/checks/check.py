@@ -9,19 +9,19 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from ..model import dialect
-from ..model.clause import Block, Unit
-from ..model.characters import MIXED, mixed_words
-from .correction import check_corrections, corrected
 from ..i18n.language import LANGUAGES, ORIGINAL
 from ..i18n.message import Message, message
-from ..problem import Problem, error, warning
-from .record import check_record
+from ..model import dialect
+from ..model.characters import MIXED, mixed_words
+from ..model.clause import Block, Unit
 from ..model.reference import find_references
-from .sync import mismatches
 from ..model.version import Policy, Version, load_policy
+from ..problem import Problem, error, warning
 from ..rules import (FILE_SIZE, IN_FORCE, MARKUP, MISSING_TRANSLATION, MIXED_SCRIPT, NUMBERING, PLACEHOLDER, REFERENCE,
-                    SAME_UNITS, TRANSLATION_SYNC)
+                     SAME_UNITS, TRANSLATION_SYNC)
+from .correction import check_corrections, corrected
+from .record import check_record
+from .sync import mismatches
 
 _PLACEHOLDER = re.compile(r"_{3,}")
 MAX_UNITS = 1_000

@@ -13,10 +13,10 @@ import datetime
 
 from ..i18n.language import LANGUAGES, ORIGINAL
 from ..i18n.message import Message, message
-from ..problem import Problem, error
-from ..model.source import first_difference
 from ..model.front_matter import CORRECTS
+from ..model.source import first_difference
 from ..model.version import Policy, Version
+from ..problem import Problem, error
 from ..rules import CORRECTION
 
 

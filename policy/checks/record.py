@@ -12,9 +12,9 @@ import subprocess
 from pathlib import Path
 
 from ..i18n.message import message
-from ..problem import Problem, error, warning
 from ..model.source import first_difference
 from ..model.version import Policy, version_date
+from ..problem import Problem, error, warning
 from ..rules import BACKDATED, PUBLISHED
 
 _GIT_SECONDS = 120

@@ -18,10 +18,10 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.support import Translations
 
-from . import kazakh
-from .message import N_
 from ..problem import Problem, error
 from ..rules import TRANSLATION
+from . import kazakh
+from .message import N_
 
 DOMAIN = "messages"
 DATE_LOCALES = {"en": "en_GB"}

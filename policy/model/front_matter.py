@@ -14,9 +14,9 @@ from pathlib import Path
 
 import yaml
 
-from .characters import hidden_characters
 from ..problem import Problem, error
 from ..rules import FILE_SIZE, FRONT_MATTER, INVISIBLE_CHARACTER
+from .characters import hidden_characters
 
 KEYS = ("title", "summary")
 CORRECTS = "corrects"

@@ -15,11 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .characters import check_characters
-from .front_matter import parse_front_matter
 from ..i18n.message import Message, message
 from ..problem import Problem, error
 from ..rules import ENCODING, FILE_SIZE, FRONT_MATTER, LINE_ENDINGS
+from .characters import check_characters
+from .front_matter import parse_front_matter
 
 MAX_BYTES = 100_000
 """A version file is far smaller (the policy is about 25 KB); a larger one is a mistake or an attack.

@@ -10,13 +10,13 @@ from enum import StrEnum
 from functools import cached_property
 from pathlib import Path
 
-from .clause import Document, parse_document
-from .dates import YEARS
 from ..i18n.language import LANGUAGES
 from ..problem import Problem, error
+from ..rules import LAYOUT
+from .clause import Document, parse_document
+from .dates import YEARS
 from .front_matter import CORRECTS
 from .source import Source, decode, read_bytes, read_source, too_large
-from ..rules import LAYOUT
 
 _FILE_NAME = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\.md")
 TOP_FILES = ("GLOSSARY.md", "README.md")

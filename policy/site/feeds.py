@@ -7,10 +7,10 @@ import datetime
 import json
 import xml.etree.ElementTree as ET
 
-from ..model.dates import OFFSET
-from ..i18n.locale import Locale
 from ..i18n.language import LANGUAGES
+from ..i18n.locale import Locale
 from ..model.address import HISTORY, HOME, alternates, changes_path, public_url, source_path, version_path
+from ..model.dates import OFFSET
 from ..model.version import Policy
 
 ATOM = "http://www.w3.org/2005/Atom"

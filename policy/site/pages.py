@@ -18,18 +18,17 @@ import jinja2
 from jinja2 import meta
 from markupsafe import Markup, escape
 
-from ..model import dialect
-
-from . import outline
-from ..model.address import (HISTORY, HOME, alternates, changes_path, parallel_path, public_url, relative, since_path,
-                      source_path, version_path)
 from ..changes.change import Change, Kind, compare, summary
-from .compiled import COMPILED
-from ..i18n.locale import Locale
-from ..i18n.language import LANGUAGES, NAMES, ORIGINAL
 from ..changes.redline import DELETE, INSERT, Segment, to_html
-from .text import parallel_rows, text_html
+from ..i18n.language import LANGUAGES, NAMES, ORIGINAL
+from ..i18n.locale import Locale
+from ..model import dialect
+from ..model.address import (HISTORY, HOME, alternates, changes_path, parallel_path, public_url, relative, since_path,
+                             source_path, version_path)
 from ..model.version import Policy, Status, Version
+from . import outline
+from .compiled import COMPILED
+from .text import parallel_rows, text_html
 
 FULL_HISTORY = 24
 """Versions the history lists in full, newest first (two years of monthly changes); older archived

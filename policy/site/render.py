@@ -20,11 +20,11 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from ..model import address
-from .compiled import COMPILED
 from ..i18n.language import NAMES
-from .outline import Entry
+from ..model import address
 from ..model.address import HISTORY, HOME, public_url
+from .compiled import COMPILED
+from .outline import Entry
 from .pages import Page
 
 WHOLE_STYLESHEET = "stylesheets/main.css"

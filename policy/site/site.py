@@ -15,18 +15,16 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from ..i18n.language import LANGUAGES, NAMES, ORIGINAL
+from ..i18n.locale import Locale
 from ..model import address
-
+from ..model.address import HISTORY, HOME, version_path
+from ..model.version import Policy
 from . import feeds, share_image, stylesheet, workers
 from .compress import Cache
-from ..i18n.locale import Locale
-from ..i18n.language import LANGUAGES, NAMES, ORIGINAL
-from ..model.address import HISTORY, HOME, version_path
 from .pages import Page, PageMaker, possible_markup
-from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_stylesheet, search_index,
-                     write_config, write_file, write_page)
-from ..model.version import Policy
-
+from .render import (WHOLE_STYLESHEET, Renderer, copy_theme_assets, material_stylesheet, search_index, write_config,
+                     write_file, write_page)
 
 OWN_STYLESHEETS = ("policy.css", "readers.css")
 """The project's stylesheets in theme/assets/, in the order they apply: written without comments after

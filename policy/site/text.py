@@ -12,12 +12,11 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 
 from ..model import dialect
-
-from . import outline
 from ..model.clause import Block, Document, Unit
 from ..model.reference import link_references
 from ..model.version import Version
 from ..rules import NESTING
+from . import outline
 
 
 @lru_cache(maxsize=16384)

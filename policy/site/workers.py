@@ -19,8 +19,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .compress import Cache, compress_file, compress_tree
 from ..i18n.language import LANGUAGES
+from .compress import Cache, compress_file, compress_tree
 
 if TYPE_CHECKING:
     from .site import Site
