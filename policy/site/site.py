@@ -109,10 +109,10 @@ class Site:
 
     def write_assets(self, assets: Path, trim: bool) -> list[Path]:
         """The theme's assets and the chooser's, and the one stylesheet every page links: Material's,
-        whole or trimmed to the rules that a page can use, then the project's own; the paths written. The trimmed one is named by its digest and
-        depends only on the theme, the page templates and what code writes into pages, never on the
-        content or the day: its name changes only when its rules do, so a version taking effect
-        changes only the pages it touches."""
+        whole or trimmed to the rules that a page can use, then the project's own; the paths written.
+        The trimmed one is named by its digest and depends only on the theme, the page templates and
+        what code writes into pages, never on the content or the day: its name changes only when its
+        rules do, so a version taking effect changes only the pages it touches."""
         renderer = self.renderers[ORIGINAL]
         copy_theme_assets(renderer, assets, leave_out=OWN_STYLESHEETS)
         shutil.copytree(self.inputs.theme / "root" / "assets", assets, dirs_exist_ok=True)
