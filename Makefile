@@ -34,6 +34,7 @@ benchmark: $(VENV)/.site-installed
 	$(BIN)/python benchmarks/redline.py
 	$(BIN)/python benchmarks/build.py
 	$(BIN)/python benchmarks/adversarial.py
+	$(BIN)/python benchmarks/tests.py
 
 screenshots: $(VENV)/.test-installed
 	$(BIN)/python tools/screenshots.py

@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from policy.checks.check import MAX_UNITS  # noqa: E402
+from policy.i18n.language import LANGUAGES  # noqa: E402
 from policy.model.dialect import MAX_LENGTH  # noqa: E402
 from policy.model.front_matter import MAX_CHARACTERS  # noqa: E402
 from policy.model.source import MAX_BYTES  # noqa: E402
@@ -35,7 +36,6 @@ from policy.model.source import MAX_BYTES  # noqa: E402
 FIXTURE = ROOT / "tests" / "fixtures" / "policy"
 FIRST, SECOND = "2026-11-24", "2026-11-25"
 TODAY = "2026-11-25"
-LANGS = ("ru", "kk", "en")
 TIMES = 10
 """The budget: this many times the real policy's own check and build."""
 CLAUSE = {"ru": "9.1. ", "kk": "9.1. ", "en": "9.1. "}
@@ -67,7 +67,7 @@ def clauses(lang: str, count: int, word: str) -> str:
 
 def one_version(make: Callable[[str], str]) -> Callable[[Path], None]:
     def write(content: Path) -> None:
-        for lang in LANGS:
+        for lang in LANGUAGES:
             (content / lang / f"{FIRST}.md").write_text(make(lang), encoding="utf-8")
     return write
 
@@ -75,7 +75,7 @@ def one_version(make: Callable[[str], str]) -> Callable[[Path], None]:
 def two_versions(make: Callable[[str, str], str]) -> Callable[[Path], None]:
     """A first version and a second that changes it, `make(lang, which)` with which "old" or "new"."""
     def write(content: Path) -> None:
-        for lang in LANGS:
+        for lang in LANGUAGES:
             (content / lang / f"{FIRST}.md").write_text(make(lang, "old"), encoding="utf-8")
             (content / lang / f"{SECOND}.md").write_text(make(lang, "new"), encoding="utf-8")
     return write

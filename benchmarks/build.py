@@ -38,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from policy.i18n.language import LANGUAGES  # noqa: E402
 from tools.history import accumulating, dates  # noqa: E402
 
 FIXTURE = ROOT / "tests" / "fixtures" / "policy"
@@ -108,8 +109,7 @@ def the_same_prose(content: Path, folder: Path, day: datetime.date) -> Path:
         return "\n".join(f"### {change.number or 'preamble'}\n\n{change.old.text if change.old else ''}\n\n"
                          f"{change.new.text if change.new else ''}\n" for change in units)
 
-    languages = ("ru", "kk", "en")
-    for lang in languages:
+    for lang in LANGUAGES:
         write(f"{lang}/index.md", policy.get(lang, current).source.body)
         write(f"{lang}/history.md", "# History\n\n" + "\n\n".join(
             f"## {date}\n\n{policy.get(lang, date).summary}\n\n"
@@ -117,14 +117,14 @@ def the_same_prose(content: Path, folder: Path, day: datetime.date) -> Path:
             for date in reversed(policy.dates)))
         for date in policy.dates:
             previous = policy.previous(date)
-            changes = "\n".join(changed(other, previous, date) for other in languages) if previous else ""
+            changes = "\n".join(changed(other, previous, date) for other in LANGUAGES) if previous else ""
             write(f"{lang}/versions/{date}.md", policy.get(lang, date).source.body)
             write(f"{lang}/changes/{date}.md", f"# Changes {date}\n\n{policy.get(lang, date).summary}\n\n{changes}")
             if date < current:
                 write(f"{lang}/since/{date}.md", f"# Since {date}\n\n{changed(lang, date, current)}")
             write(f"{lang}/parallel/{date}.md", f"# {date}\n\n" + "\n\n".join(
-                policy.get(other, date).source.body for other in languages))
-    nav = "".join(f"  - {lang}/{page}.md\n" for lang in languages for page in ("index", "history"))
+                policy.get(other, date).source.body for other in LANGUAGES))
+    nav = "".join(f"  - {lang}/{page}.md\n" for lang in LANGUAGES for page in ("index", "history"))
     (folder / "mkdocs.yml").write_text(
         "site_name: Plain\nsite_url: https://allurauto.kz/policy/\nuse_directory_urls: true\n"
         "theme:\n  name: material\n  font: false\n"

@@ -20,7 +20,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("ru", "kk", "en")
+sys.path.insert(0, str(ROOT))
+
+from policy.i18n.language import LANGUAGES  # noqa: E402
+
 SAVES = 9
 """Saves of each version, three in each language."""
 THEME_SAVES = 3
@@ -122,13 +125,13 @@ def previews(content: Path, day: datetime.date, scratch: Path, budget: float, th
             # page's description): a version between two others cannot change a clause in one
             # language alone (the sync rule).
             clause = f" ({policy.dates.index(draft)})"
-            runs = [_save_version(page, preview.url + f"{LANGUAGES[number % 3]}/versions/{draft}/",
-                                  edited / LANGUAGES[number % 3] / f"{draft}.md", clause, number)
+            runs = [_save_version(page, preview.url + f"{LANGUAGES[number % len(LANGUAGES)]}/versions/{draft}/",
+                                  edited / LANGUAGES[number % len(LANGUAGES)] / f"{draft}.md", clause, number)
                     for number in range(SAVES)]
             report("an edit of the upcoming draft's text (ru, kk, en in turn)", runs, budget)
-            runs = [_save_version(page, preview.url + f"{LANGUAGES[number % 3]}/",
-                                  edited / LANGUAGES[number % 3] / f"{in_force}.md",
-                                  "summary: " + policy.get(LANGUAGES[number % 3], in_force).summary, number)
+            runs = [_save_version(page, preview.url + f"{LANGUAGES[number % len(LANGUAGES)]}/",
+                                  edited / LANGUAGES[number % len(LANGUAGES)] / f"{in_force}.md",
+                                  "summary: " + policy.get(LANGUAGES[number % len(LANGUAGES)], in_force).summary, number)
                     for number in range(SAVES)]
             report("an edit of the version in force's summary (ru, kk, en in turn)", runs, budget)
             watch = Watch(preview.url, ["ru/", "kk/history/", f"en/versions/{draft}/", f"ru/parallel/{in_force}/"])

@@ -12,7 +12,8 @@ import datetime
 import re
 from pathlib import Path
 
-LANGUAGES = ("ru", "kk", "en")
+from policy.i18n.language import LANGUAGES
+
 START = datetime.date(2020, 1, 1)
 STEP = datetime.timedelta(days=30)
 _CLAUSE = re.compile(r"^([0-9]+(?:\.[0-9]+)+)\.? ", re.M)
