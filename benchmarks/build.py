@@ -63,7 +63,7 @@ def run(command: list[str], **options) -> tuple[float, float]:
     """Run a command; its CPU time (itself and its children) and its wall time, in seconds."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, **options)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, timeout=3600, **options)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, wall

@@ -38,7 +38,21 @@ class Preview:
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         lines: queue.Queue[str] = queue.Queue()
         threading.Thread(target=lambda: [lines.put(line) for line in self.process.stdout], daemon=True).start()
-        self.url = next(line for line in iter(lines.get, None) if line.startswith("preview at ")).split()[2]
+        self.url = self._started(lines).split()[2]
+
+    def _started(self, lines: queue.Queue[str], seconds: float = 600) -> str:
+        """The line `preview at URL`, once the first build is done; AssertionError when the preview
+        stops or takes longer than `seconds`."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            try:
+                line = lines.get(timeout=1)
+            except queue.Empty:
+                assert self.process.poll() is None, "the preview stopped"
+                continue
+            if line.startswith("preview at "):
+                return line
+        raise AssertionError(f"the preview did not start within {seconds:.0f} s")
 
     def cpu(self) -> float:
         """Seconds of CPU the preview and its finished workers have used so far (/proc)."""

@@ -41,8 +41,10 @@ class Server:
             f"AuthorizedKeysFile {folder / 'authorized_keys'}\nAuthenticationMethods publickey\n"
             "PasswordAuthentication no\nKbdInteractiveAuthentication no\nUsePAM no\nStrictModes no\n"
             "PermitRootLogin prohibit-password\nSubsystem sftp internal-sftp\nLogLevel ERROR\n")
-        self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(folder / "sshd_config")],
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self.log = folder / "sshd.log"
+        with self.log.open("w") as log:  # a file, which a failed wait reads without blocking
+            self.process = subprocess.Popen([SSHD, "-D", "-e", "-f", str(folder / "sshd_config")],
+                                            stdout=log, stderr=subprocess.STDOUT)
 
     @property
     def shell(self) -> str:
@@ -62,7 +64,7 @@ class Server:
     def wait(self) -> None:
         deadline = time.monotonic() + 20
         while self.ssh("lock", "/nowhere", "x").returncode == 255:
-            assert self.process.poll() is None and time.monotonic() < deadline, self.process.stdout.read()
+            assert self.process.poll() is None and time.monotonic() < deadline, self.log.read_text()
             time.sleep(0.1)
 
     def stop(self) -> None:

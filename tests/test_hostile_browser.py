@@ -258,7 +258,7 @@ def test_a_refused_edit_is_shown_escaped_on_the_previews_error_page(browser, tmp
         elements = page.evaluate("[...document.querySelectorAll('img, svg, iframe, a[href], script:not([src])')]"
                                  ".map(e => e.outerHTML)")
         page.evaluate(PROVOKE)
-        page.wait_for_timeout(300)
+        page.evaluate(SETTLED)
         assert {"elements": elements, "dialogs": dialogs, "payloads": page.evaluate("window.__pwned || []")} == {
             "elements": [], "dialogs": [], "payloads": []}
         context.close()
