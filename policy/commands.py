@@ -115,9 +115,9 @@ def new_version(content: Path, date: datetime.date) -> int:
     return 0
 
 
-def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: bool = False) -> int:
-    """Print the redline of a version against the one before it, unit by unit, for a terminal or
-    (`markdown`) for a pull request's summary. A file that cannot be read stops it: "the latest
+def diff(content: Path, dates: list[datetime.date], only: str | None, markdown: bool = False) -> int:
+    """Print the redline of a version against the one before it, unit by unit, in every language or
+    `only` one, for a terminal or (`markdown`) for a pull request's summary. A file that cannot be read stops it: "the latest
     change" would otherwise be an older one."""
     policy, problems = load_policy(content)
     errors = [problem for problem in problems if problem.is_error]
@@ -130,7 +130,7 @@ def diff(content: Path, dates: list[datetime.date], lang: str | None, markdown: 
         return 0
     old, new = dates or policy.dates[-2:]
     color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-    for language in [lang] if lang else LANGUAGES:
+    for language in [only] if only else LANGUAGES:
         try:
             changes = summary(compare(policy.get(language, old).document, policy.get(language, new).document))
         except KeyError:

@@ -79,23 +79,19 @@ def encodings(path: Path, often: bool = True) -> tuple[Encoding, ...]:
 
 class Cache:
     """Compressed copies by the SHA-256 of what they compress and the encoding's settings, in
-    `folder` (none: nothing is kept). A copy found is used only if it decompresses to the file's
+    `folder`. A copy found is used only if it decompresses to the file's
     bytes: one cut short (by a build killed while writing it, or by two builds writing it at once)
     is compressed again, and a cache restored from elsewhere (CI's) cannot put other words in a
     visitor's page."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path):
         self.folder = folder
-        self.entries = {path.name for path in folder.glob("*/*")} if folder else set()
+        self.entries = {path.name for path in folder.glob("*/*")}
         """The entries there were when the build began: a file looked for in vain costs as much as
         one found."""
         self.folders: set[str] = set()
-        self.hits = self.misses = 0
 
     def compressed(self, data: bytes, encoding: Encoding) -> bytes:
-        if self.folder is None:
-            self.misses += 1
-            return encoding.compress(data)
         key = hashlib.sha256(encoding.name.encode() + b"\0" + data).hexdigest()
         entry = self.folder / key[:2] / f"{key}{encoding.suffix}"
         if entry.name in self.entries:
@@ -103,11 +99,9 @@ class Cache:
                 packed = entry.read_bytes()
                 if encoding.decompress(packed) == data:
                     os.utime(entry)
-                    self.hits += 1
                     return packed
             except (OSError, EOFError, brotli.error, gzip.BadGzipFile, gzip.zlib.error):
                 pass
-        self.misses += 1
         packed = encoding.compress(data)
         if key[:2] not in self.folders:
             entry.parent.mkdir(parents=True, exist_ok=True)
@@ -118,7 +112,7 @@ class Cache:
 
     def prune(self, days: int = KEEP_DAYS) -> None:
         """Remove the entries no build has used for `days` days."""
-        if self.folder is None or not self.folder.is_dir():
+        if not self.folder.is_dir():
             return
         limit = time.time() - days * 86400
         for entry in self.folder.glob("*/*"):
@@ -126,21 +120,19 @@ class Cache:
                 entry.unlink(missing_ok=True)
 
 
-def compress_file(path: Path, data: bytes, cache: Cache, often: bool = True) -> int:
-    """Write the compressed copies of `path` (whose bytes are `data`) that make it smaller; their
-    bytes. `often`: a file visitors fetch often (see `encodings`)."""
+def compress_file(path: Path, data: bytes, cache: Cache, often: bool = True) -> None:
+    """Write the compressed copies of `path` (whose bytes are `data`) that make it smaller. `often`:
+    a file visitors fetch often (see `encodings`)."""
     if len(data) < MIN_SIZE:
-        return 0
-    written = 0
+        return
     for encoding in encodings(path, often):
         packed = cache.compressed(data, encoding)
         if len(packed) < len(data):
             path.with_name(path.name + encoding.suffix).write_bytes(packed)
-            written += len(packed)
-    return written
 
 
-def compress_tree(paths: list[Path], cache: Cache) -> int:
-    """`compress_file` for each file of `paths` (read from disk)."""
-    return sum(compress_file(path, path.read_bytes(), cache) for path in paths
-               if path.suffix in TEXT and path.is_file())
+def compress_tree(paths: list[Path], cache: Cache) -> None:
+    """`compress_file` for each text file of `paths` (read from disk)."""
+    for path in paths:
+        if path.suffix in TEXT and path.is_file():
+            compress_file(path, path.read_bytes(), cache)

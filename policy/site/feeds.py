@@ -91,7 +91,7 @@ def last_changes(policy: Policy, today: datetime.date) -> dict[str, datetime.dat
 
 def sitemap(site_url: str, urls: list[str], changed: dict[str, datetime.date]) -> str:
     """The pages at `urls` (relative to a language's root) in every language, each with `hreflang`
-    links to all its languages (`pages.alternates`) and, where `changed` knows it, the date it last
+    links to all its languages (`address.alternates`) and, where `changed` knows it, the date it last
     changed (`lastmod`)."""
     ET.register_namespace("", SITEMAP)
     ET.register_namespace("xhtml", XHTML)

@@ -218,7 +218,7 @@ class PageMaker:
         title = f"{heading} · {self.locale.date(version.date)}" if dated else heading
         text = Markup(text_html(document, tuple(preamble), self.lang, self.permalink))
         upcoming = self.policy.next(self.current) if self.current else None
-        return self._page(url, title, "version.html", _oneline(version.summary), searchable,
+        return self._page(url, title, "version.html", version.summary, searchable,
                           version=version, heading_text=heading, text=text, state=self._state(version.date),
                           upcoming=upcoming, has_changes=self.policy.previous(version.date) is not None)
 
@@ -253,7 +253,7 @@ class PageMaker:
         version = self.policy.get(self.lang, date)
         previous = self.policy.previous(date)
         title = self.locale.format("Changes in the version of %(date)s", date=date)
-        return self._page(changes_path(date), title, "changes.html", _oneline(version.summary),
+        return self._page(changes_path(date), title, "changes.html", version.summary,
                           title=title, version=version, previous=previous, state=self._state(date),
                           changes=self._changes(previous, date, others=True) if previous else [])
 
@@ -289,7 +289,7 @@ class PageMaker:
 
         found = {lang: {_same_unit(change): change for change in changes(lang)}
                  for lang in LANGUAGES if others and lang != self.lang}
-        return [self._change(change, {lang: changes.get(_same_unit(change)) for lang, changes in found.items()})
+        return [self._change(change, {lang: by_unit.get(_same_unit(change)) for lang, by_unit in found.items()})
                 for change in changes(self.lang)]
 
     def _change(self, change: Change, others: dict[str, Change | None]) -> dict:

@@ -5,7 +5,8 @@ contract gives them (docs/architecture.md): a finished HTML body and its metadat
 description, table of contents, search sections, alternates, whether search engines may index
 it). MkDocs reads no file and converts no Markdown: it gives Material's templates their
 configuration, navigation and page objects, and `main.html` wraps each body. Moving to another
-renderer means rewriting this module (tests/renderer.py is a stand-in that wraps the same pages).
+renderer means rewriting this module (tests/test_renderer_contract.py holds a stand-in that wraps
+the same pages).
 """
 
 from __future__ import annotations

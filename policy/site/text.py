@@ -30,7 +30,7 @@ def unit_html(unit: Unit, lang: str, permalink: str | None = None) -> str:
     blocks = []
     for index, block in enumerate(unit.blocks):
         if block.kind == "heading":
-            level = len(block.source.split(None, 1)[0])
+            level = block.level
             if permalink is not None and index == 0 and unit.number:
                 blocks.append(outline.heading(level, unit.anchor, block.text, permalink))
             else:
