@@ -76,6 +76,7 @@ class Site:
             lang: Renderer(write_config(configs / lang, lang, inputs.config, inputs.theme, inputs.site_url,
                                         theme_strings(inputs.locales[lang])))
             for lang in LANGUAGES}
+        self._top: dict[tuple[str, str], Page] = {}
 
     def write(self, folder: Path, trim: bool = True, cache: Cache | None = None,
                jobs: int | None = None) -> dict[str, bytes]:
@@ -96,7 +97,13 @@ class Site:
         return files
 
     def page(self, lang: str, url: str) -> Page:
-        return self.makers[lang].page(url)
+        """A page of `lang`. The text in force and the history, which the search index reads too,
+        are made once per Site (one Site is one build's, or one preview save's, inputs)."""
+        if url not in (HOME, HISTORY):
+            return self.makers[lang].page(url)
+        if (lang, url) not in self._top:
+            self._top[(lang, url)] = self.makers[lang].page(url)
+        return self._top[(lang, url)]
 
     def urls(self, lang: str, dates: list[datetime.date]) -> list[str]:
         """The pages of the versions of `dates` in `lang`: what a worker renders."""
